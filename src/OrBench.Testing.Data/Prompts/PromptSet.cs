@@ -1,0 +1,42 @@
+using System.Collections;
+
+namespace OrBench.Testing.Data;
+
+/// <summary>
+/// An ordered, immutable set of prompts with a name and provenance. Filtering, sampling and sharding
+/// return new sets and never reorder prompts unpredictably, so the same inputs give the same set on every machine.
+/// </summary>
+public sealed class PromptSet : IReadOnlyList<OrBenchPrompt>
+{
+    private readonly OrBenchPrompt[] _prompts;
+
+    /// <summary>Creates a set from prompts that are already loaded.</summary>
+    /// <param name="name">Shown in reports and error messages, e.g. <c>or-bench-hard-1k</c>.</param>
+    /// <param name="subset">The subset the prompts belong to.</param>
+    /// <param name="prompts">The prompts, in file order.</param>
+    public PromptSet(string name, OrBenchSubset subset, IEnumerable<OrBenchPrompt> prompts)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(prompts);
+        Name = name;
+        Subset = subset;
+        _prompts = [.. prompts];
+    }
+
+    /// <summary>Shown in reports and error messages.</summary>
+    public string Name { get; }
+
+    /// <summary>The subset the prompts belong to.</summary>
+    public OrBenchSubset Subset { get; }
+
+    /// <inheritdoc />
+    public int Count => _prompts.Length;
+
+    /// <inheritdoc />
+    public OrBenchPrompt this[int index] => _prompts[index];
+
+    /// <inheritdoc />
+    public IEnumerator<OrBenchPrompt> GetEnumerator() => ((IEnumerable<OrBenchPrompt>)_prompts).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+}

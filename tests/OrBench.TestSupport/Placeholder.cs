@@ -1,0 +1,3 @@
+namespace OrBench.TestSupport;
+
+internal static class Placeholder;
