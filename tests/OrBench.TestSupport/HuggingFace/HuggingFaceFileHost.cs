@@ -92,7 +92,9 @@ public sealed class HuggingFaceFileHost : IAsyncDisposable
         {
             await context.Response.Body.WriteAsync(behavior.Content.AsMemory(0, Math.Min(sent, behavior.Content.Length)));
             await context.Response.Body.FlushAsync();
-            context.Abort();
+
+            // Returning with fewer bytes than Content-Length makes Kestrel close the connection after the bytes sent
+            // (a graceful FIN, so the client sees headers and a body that ends early, as with a dropped download).
             return;
         }
 
