@@ -11,13 +11,17 @@ namespace OrBench.Testing.Data;
 /// <remarks>
 /// Algorithm (version 1):
 /// <list type="number">
-/// <item>Normalise the text: Unicode NFC; every run of white space (<see cref="char.IsWhiteSpace(char)"/>,
-/// which includes <c>\r</c>, <c>\n</c>, tab and no-break space) becomes one U+0020 space; leading and trailing white
-/// space is removed. Case and punctuation are kept.</item>
+/// <item>Normalise the text: every run of white space (<see cref="char.IsWhiteSpace(char)"/>, which includes
+/// <c>\r</c>, <c>\n</c>, tab and no-break space) becomes one U+0020 space; leading and trailing white space is
+/// removed. Case, punctuation and every other character are kept exactly.</item>
 /// <item>Hash the UTF-8 bytes of the normalised text with SHA-256.</item>
 /// <item>Take the first <see cref="HashHexLength"/> lower-case hex digits (48 bits) and put the subset prefix in
 /// front: <c>h1k-</c>, <c>tox-</c>, <c>80k-</c>, or the caller's prefix for custom sets (default <c>cus-</c>).</item>
 /// </list>
+/// Unicode NFC is deliberately <em>not</em> applied: .NET normalises through ICU, which is absent under invariant
+/// globalization (containers, trimmed apps), where <see cref="string.Normalize()"/> leaves text unchanged, so an
+/// NFC step would give different ids on different machines. Composed and decomposed accents are therefore different
+/// prompts. The white-space table is built into the runtime and needs no ICU.
 /// 48 bits keep the chance of any collision among the 80,359 prompts of OR-Bench-80K near 1 in 90,000; a
 /// collision is still detected at load time and reported with both lines.
 /// </remarks>
@@ -40,13 +44,13 @@ public static class PromptIds
     };
 
     /// <summary>
-    /// The normal form ids are computed from: NFC, white-space runs collapsed to one space, trimmed.
+    /// The normal form ids are computed from: white-space runs collapsed to one space, trimmed (no Unicode normalisation).
     /// Two prompts with the same normal form are the same prompt.
     /// </summary>
     public static string Normalize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var nfc = text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
+        var nfc = text;
         if (IsCollapsed(nfc))
         {
             return nfc;
