@@ -75,6 +75,7 @@ public sealed class PromptRunnerProtocolTests
         result.Outcomes.Select(o => (o.PromptId, o.Repeat)).Should().Equal(
             prompts.SelectMany(p => Enumerable.Range(0, 3).Select(r => (p.Id, r))));
         stub.Calls.Should().Be(15);
+        stub.Requests.Should().OnlyContain(r => !r.Body.Contains(RunProtocol.RepeatProperty, StringComparison.Ordinal), "the repeat marker only informs the cache key and must not reach the provider");
     }
 
     [Fact]
