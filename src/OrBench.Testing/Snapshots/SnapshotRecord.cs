@@ -31,6 +31,10 @@ public sealed record SnapshotRecord
     /// <summary>One-line start of the response (untrusted text).</summary>
     public string? Excerpt { get; init; }
 
+    // Snapshot files are reviewed in pull-request diffs, so apostrophes and the like stay readable; quotes, backslashes
+    // and control characters are still escaped, so every record stays on one line.
+    private static readonly JsonSerializerOptions LineOptions = new(RecordJson.Options) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>True for error and unreadable verdicts: the snapshot cannot say what the model did.</summary>
     public bool Undecided => !VerdictLabelExtensions.TryParseWireName(Verdict, out var label) || !label.IsDecided();
 
@@ -59,7 +63,7 @@ public sealed record SnapshotRecord
         Refused = Refused,
         ResponseSha256 = ResponseSha256,
         Excerpt = Excerpt,
-    }, RecordJson.Options);
+    }, LineOptions);
 
     internal static SnapshotRecord Parse(string json, string path, int line)
     {
