@@ -53,7 +53,8 @@ internal static class DuplicateFilter
             Array.Sort(ordered, Compare);
             if (nearThreshold is { } t)
             {
-                var prefixLength = ordered.Length - (int)Math.Ceiling(t * ordered.Length) + 1;
+                // The epsilon keeps float error (0.3 * 10 = 3.0000000000000004) from shortening the prefix below what is safe.
+                var prefixLength = Math.Min(ordered.Length, ordered.Length - (int)Math.Ceiling((t * ordered.Length) - 1e-9) + 1);
                 var checkedCandidates = new HashSet<int>();
                 DuplicateDecision? near = null;
                 for (var p = 0; p < prefixLength && near is null; p++)
