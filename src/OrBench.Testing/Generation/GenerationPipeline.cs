@@ -124,7 +124,8 @@ public sealed class GenerationPipeline
         {
             var path = Path.Combine(directory, found);
             throw new GenerationException(
-                $"Output directory '{directory}' already holds a generation run ('{found}'). Resume it (--resume) or choose an empty directory.") { Path = path };
+                $"Output directory '{directory}' already holds a generation run ('{found}'). Resume it (--resume) or choose an empty directory.")
+            { Path = path };
         }
     }
 

@@ -44,7 +44,8 @@ internal sealed record StageCheckpoint<TItem, TStatistics>(
         {
             throw new GenerationException(
                 $"Checkpoint '{path}' was made with different parameters, models or input than this run (fingerprint {checkpoint.Fingerprint[..12]}, expected {fingerprint[..12]}). " +
-                "Resume with the original options, or delete this checkpoint and every later one to redo those stages.") { Path = path };
+                "Resume with the original options, or delete this checkpoint and every later one to redo those stages.")
+            { Path = path };
         }
 
         return checkpoint;
