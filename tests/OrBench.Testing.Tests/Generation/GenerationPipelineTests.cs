@@ -1,4 +1,4 @@
-using System.Text;
+using System.Globalization;
 using System.Text.Json;
 using FluentAssertions;
 using OrBench.Testing.Generation;
@@ -125,12 +125,22 @@ public sealed class GenerationPipelineTests : IDisposable
     }
 
     [Fact]
-    public async Task Same_scripted_answers_give_byte_identical_outputs()
+    public async Task Same_scripted_answers_give_byte_identical_outputs_whatever_the_concurrency_and_culture()
     {
         var first = await new GenerationPipeline(GenerationFixture.NewClients().Models, GenerationFixture.Options(_fixture.Dir("a"))).RunAsync();
-        var second = await new GenerationPipeline(
-            GenerationFixture.NewClients().Models,
-            GenerationFixture.Options(_fixture.Dir("b")) with { MaxConcurrency = 1 }).RunAsync();
+        var culture = CultureInfo.CurrentCulture;
+        GenerationResult second;
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
+            second = await new GenerationPipeline(
+                GenerationFixture.NewClients().Models,
+                GenerationFixture.Options(_fixture.Dir("b")) with { MaxConcurrency = 1 }).RunAsync();
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
 
         foreach (var file in new[] { GenerationFiles.OverRefusalCsv, GenerationFiles.ToxicCsv, GenerationFiles.ProvenanceJsonl, GenerationFiles.SummaryJson })
         {

@@ -4,4 +4,4 @@ namespace OrBench.Testing.Generation.Moderation;
 /// <param name="Id">The rewrite's id.</param>
 /// <param name="Votes">One vote per moderator, in moderator order.</param>
 /// <param name="Decision">The k-of-m decision.</param>
-public sealed record ModeratedPrompt(string Id, IReadOnlyList<ModeratorVote> Votes, ModerationDecision Decision);
+internal sealed record ModeratedPrompt(string Id, IReadOnlyList<ModeratorVote> Votes, ModerationDecision Decision);

@@ -8,7 +8,7 @@ namespace OrBench.Testing.Generation.Rewriting;
 /// <param name="Index">0-based position in the rewriter's answer.</param>
 /// <param name="Text">The rewrite. Untrusted model text.</param>
 /// <param name="Dropped">Why it was dropped (rule and word, or duplicate and original id), or null when kept.</param>
-public sealed record RewriteCandidate(string Id, string SeedId, string Category, string Seed, int Index, string Text, string? Dropped)
+internal sealed record RewriteCandidate(string Id, string SeedId, string Category, string Seed, int Index, string Text, string? Dropped)
 {
     /// <summary>True when it goes on to moderation.</summary>
     public bool Kept => Dropped is null;

@@ -5,4 +5,4 @@ namespace OrBench.Testing.Generation.Seeds;
 /// <param name="Category">The category it was generated for.</param>
 /// <param name="Text">The seed prompt. Untrusted model text.</param>
 /// <param name="Batch">The 1-based generator batch it came from.</param>
-public sealed record ToxicSeed(string Id, string Category, string Text, int Batch);
+internal sealed record ToxicSeed(string Id, string Category, string Text, int Batch);
