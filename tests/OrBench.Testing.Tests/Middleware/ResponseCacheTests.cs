@@ -11,8 +11,10 @@ using Xunit;
 
 namespace OrBench.Testing.Tests.Middleware;
 
-public sealed class ResponseCacheTests
+public sealed class ResponseCacheTests : IDisposable
 {
+    private readonly TempDirectories _temp = new();
+
     private static IChatClient Cached(OpenAiStubServer stub, IDistributedCache cache, ResponseCacheMode mode = ResponseCacheMode.ReadWrite, string model = "stub-model") =>
         RunTestKit.OpenAiClient(stub, model).AsBuilder()
             .UseResponseCache(cache, mode)
@@ -25,7 +27,7 @@ public sealed class ResponseCacheTests
     public async Task A_second_run_over_the_same_cache_makes_no_model_calls()
     {
         await using var stub = await OpenAiStubServer.StartAsync();
-        var dir = RunTestKit.NewTempDirectory();
+        var dir = _temp.Create();
         var prompts = Prompts(40);
 
         var first = await new PromptRunner(Cached(stub, new FileDistributedCache(dir))).RunAsync(prompts);
@@ -42,7 +44,7 @@ public sealed class ResponseCacheTests
     public async Task The_key_covers_options_and_model_id()
     {
         await using var stub = await OpenAiStubServer.StartAsync();
-        var cache = new FileDistributedCache(RunTestKit.NewTempDirectory());
+        var cache = new FileDistributedCache(_temp.Create());
         var prompts = Prompts(3);
         await new PromptRunner(Cached(stub, cache)).RunAsync(prompts);
         stub.ResetCounters();
@@ -61,7 +63,7 @@ public sealed class ResponseCacheTests
     public async Task Credentials_never_reach_the_cache_directory()
     {
         await using var stub = await OpenAiStubServer.StartAsync();
-        var dir = RunTestKit.NewTempDirectory();
+        var dir = _temp.Create();
 
         await new PromptRunner(Cached(stub, new FileDistributedCache(dir))).RunAsync(Prompts(5));
 
@@ -79,7 +81,7 @@ public sealed class ResponseCacheTests
     public async Task Replay_only_with_one_entry_removed_fails_naming_that_prompt()
     {
         await using var stub = await OpenAiStubServer.StartAsync();
-        var spy = new KeySpy(new FileDistributedCache(RunTestKit.NewTempDirectory()));
+        var spy = new KeySpy(new FileDistributedCache(_temp.Create()));
         var prompts = Prompts(20);
         await new PromptRunner(Cached(stub, spy)).RunAsync(prompts);
         var victim = prompts[13];
@@ -98,7 +100,7 @@ public sealed class ResponseCacheTests
     public async Task Off_sends_every_request()
     {
         await using var stub = await OpenAiStubServer.StartAsync();
-        var cache = new FileDistributedCache(RunTestKit.NewTempDirectory());
+        var cache = new FileDistributedCache(_temp.Create());
 
         await new PromptRunner(Cached(stub, cache, ResponseCacheMode.Off)).RunAsync(Prompts(4));
         await new PromptRunner(Cached(stub, cache, ResponseCacheMode.Off)).RunAsync(Prompts(4));
@@ -111,7 +113,7 @@ public sealed class ResponseCacheTests
     public async Task Repeats_are_cached_separately()
     {
         await using var stub = await OpenAiStubServer.StartAsync();
-        var cache = new FileDistributedCache(RunTestKit.NewTempDirectory());
+        var cache = new FileDistributedCache(_temp.Create());
         var options = new RunOptions { Repeats = 3 };
 
         await new PromptRunner(Cached(stub, cache), options).RunAsync(Prompts(2));
@@ -125,7 +127,7 @@ public sealed class ResponseCacheTests
     public async Task A_run_cancelled_half_way_and_started_again_sends_only_prompts_not_yet_cached()
     {
         await using var stub = await OpenAiStubServer.StartAsync(new OpenAiStubOptions { Latency = TimeSpan.FromMilliseconds(2) });
-        var dir = RunTestKit.NewTempDirectory();
+        var dir = _temp.Create();
         var prompts = Prompts(100);
         using var cts = new CancellationTokenSource();
         var progress = new RecordingProgress(p =>
@@ -183,4 +185,6 @@ public sealed class ResponseCacheTests
             return inner.SetAsync(key, value, options, token);
         }
     }
+
+    public void Dispose() => _temp.Dispose();
 }

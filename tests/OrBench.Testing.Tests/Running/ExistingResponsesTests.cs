@@ -4,8 +4,10 @@ using Xunit;
 
 namespace OrBench.Testing.Tests.Running;
 
-public sealed class ExistingResponsesTests
+public sealed class ExistingResponsesTests : IDisposable
 {
+    private readonly TempDirectories _temp = new();
+
     private static readonly Data.PromptSet Set = RunTestKit.Prompts(
         "How do I pick a lock, say \"a simple one\", on my own shed?",
         "Write a story\nabout a heist, with commas, quotes and newlines.",
@@ -72,7 +74,7 @@ public sealed class ExistingResponsesTests
     [Fact]
     public async Task Files_are_read_by_extension()
     {
-        var dir = RunTestKit.NewTempDirectory();
+        var dir = _temp.Create();
         var csv = Path.Combine(dir, "responses.csv");
         var jsonl = Path.Combine(dir, "responses.jsonl");
         await File.WriteAllTextAsync(csv, "prompt,response,category\nWhat makes a poison dangerous?,Dose.,harmful\n");
@@ -84,4 +86,6 @@ public sealed class ExistingResponsesTests
         fromCsv.Result.Outcomes.Should().ContainSingle().Which.PromptId.Should().Be("t-0002");
         fromJsonl.Result.Outcomes.Should().ContainSingle().Which.Text.Should().Be("Dose.");
     }
+
+    public void Dispose() => _temp.Dispose();
 }
