@@ -41,6 +41,19 @@ public sealed class ResponseCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task Any_distributed_cache_works_unchanged()
+    {
+        await using var stub = await OpenAiStubServer.StartAsync();
+        var cache = new DictionaryCache();
+
+        await new PromptRunner(Cached(stub, cache)).RunAsync(Prompts(6));
+        await new PromptRunner(Cached(stub, cache)).RunAsync(Prompts(6));
+
+        stub.Calls.Should().Be(6, "the second run is served by the swapped-in store");
+        cache.Count.Should().Be(6);
+    }
+
+    [Fact]
     public async Task The_key_covers_options_and_model_id()
     {
         await using var stub = await OpenAiStubServer.StartAsync();
@@ -152,6 +165,40 @@ public sealed class ResponseCacheTests : IDisposable
         stub.Calls.Should().Be(100 - cached);
         var finishedFirst = first.Outcomes.Select(o => prompts.Single(p => p.Id == o.PromptId).Text).ToHashSet();
         stub.Requests.Should().NotContain(r => finishedFirst.Contains(r.Prompt), "prompts finished before the cancel were cached");
+    }
+
+    /// <summary>A store that is not the file cache, standing in for Redis.</summary>
+    private sealed class DictionaryCache : IDistributedCache
+    {
+        private readonly ConcurrentDictionary<string, byte[]> _entries = new();
+
+        public int Count => _entries.Count;
+
+        public byte[]? Get(string key) => _entries.TryGetValue(key, out var v) ? v : null;
+
+        public Task<byte[]?> GetAsync(string key, CancellationToken token = default) => Task.FromResult(Get(key));
+
+        public void Refresh(string key)
+        {
+        }
+
+        public Task RefreshAsync(string key, CancellationToken token = default) => Task.CompletedTask;
+
+        public void Remove(string key) => _entries.TryRemove(key, out _);
+
+        public Task RemoveAsync(string key, CancellationToken token = default)
+        {
+            Remove(key);
+            return Task.CompletedTask;
+        }
+
+        public void Set(string key, byte[] value, DistributedCacheEntryOptions options) => _entries[key] = value;
+
+        public Task SetAsync(string key, byte[] value, DistributedCacheEntryOptions options, CancellationToken token = default)
+        {
+            Set(key, value, options);
+            return Task.CompletedTask;
+        }
     }
 
     /// <summary>Remembers which key each stored response went under, so a test can remove one prompt's entry.</summary>
