@@ -10,8 +10,15 @@ using OrBench.Testing.Classification.Offline;
 // Usage:
 //   dotnet run -c Release --project tools/OrBench.ClassifierLab -- train [--output src/OrBench.Testing/Classification/Offline/offline-model.bin]
 //   dotnet run -c Release --project tools/OrBench.ClassifierLab -- evaluate [--dev] [--markdown FILE]
+//   dotnet run -c Release --project tools/OrBench.ClassifierLab -- corpus --output FILE.jsonl   (synthetic 80,000 x 1 KB corpus)
+//   dotnet run -c Release --project tools/OrBench.ClassifierLab -- speed                        (single-core Stopwatch throughput)
 // Both read XSTest from $ORBENCH_XSTEST_DIR.
 var command = args.Length > 0 ? args[0] : "evaluate";
+if (command is "corpus" or "speed")
+{
+    return Speed.Run(command, args);
+}
+
 var rows = XsTestData.Load(XsTestData.Directory());
 var options = new OfflineTrainingOptions();
 if (Option("--l2") is { } l2)

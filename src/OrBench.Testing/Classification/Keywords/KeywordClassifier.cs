@@ -18,6 +18,7 @@ public sealed class KeywordClassifier : IRefusalClassifier
     private readonly StringComparison _comparison;
     private readonly int _phraseWindow;
     private readonly double _confidence;
+    private readonly int _openingLength;
 
     /// <summary>Compiles <paramref name="patterns"/>.</summary>
     public KeywordClassifier(KeywordPatterns patterns)
@@ -36,6 +37,9 @@ public sealed class KeywordClassifier : IRefusalClassifier
         _alternativeSearch = alternatives.Length == 0 ? null : SearchValues.Create(alternatives, _comparison);
         _phraseWindow = patterns.PhraseWindow;
         _confidence = patterns.Confidence;
+
+        // Normalise only as much of the opening as the longest opener can compare (at least one character, to tell empty text).
+        _openingLength = Math.Max(1, _answerOpeners.Concat(_refusalOpeners).Select(o => o.Length).DefaultIfEmpty(0).Max());
     }
 
     /// <summary>A classifier for <see cref="KeywordPresets.Default"/>.</summary>
@@ -67,6 +71,7 @@ public sealed class KeywordClassifier : IRefusalClassifier
     public KeywordMatch Match(ReadOnlySpan<char> response)
     {
         Span<char> buffer = stackalloc char[ResponseText.OpeningLength];
+        buffer = buffer[.._openingLength];
         var opening = buffer[..ResponseText.NormalizeOpening(response, buffer)];
         if (opening.IsEmpty)
         {
@@ -114,6 +119,7 @@ public sealed class KeywordClassifier : IRefusalClassifier
     internal (bool Opener, bool Phrase, bool Alternative) Signals(ReadOnlySpan<char> response)
     {
         Span<char> buffer = stackalloc char[ResponseText.OpeningLength];
+        buffer = buffer[.._openingLength];
         var opening = buffer[..ResponseText.NormalizeOpening(response, buffer)];
         var opener = false;
         foreach (var candidate in _refusalOpeners)
