@@ -28,7 +28,7 @@ public static class ResultFiles
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
-        await AtomicFile.WriteAllTextAsync(Path.Combine(directory, ResultsFileName), Serialize(result), cancellationToken).ConfigureAwait(false);
+        await AtomicTextFile.WriteAllTextAsync(Path.Combine(directory, ResultsFileName), Serialize(result), cancellationToken).ConfigureAwait(false);
         await WriteRecordsAsync(result.Records, Path.Combine(directory, RecordsFileName), cancellationToken).ConfigureAwait(false);
     }
 
@@ -173,7 +173,7 @@ public static class ResultFiles
             builder.Append(JsonSerializer.Serialize(RecordJson.From(record), RecordJson.Options)).Append('\n');
         }
 
-        return AtomicFile.WriteAllTextAsync(path, builder.ToString(), cancellationToken);
+        return AtomicTextFile.WriteAllTextAsync(path, builder.ToString(), cancellationToken);
     }
 
     /// <summary>Reads a records.jsonl file; blank lines are skipped.</summary>

@@ -49,5 +49,5 @@ public static class SnapshotFiles
     }
 
     internal static Task WriteAsync(string path, string content, CancellationToken cancellationToken = default) =>
-        AtomicFile.WriteAllTextAsync(path, content, cancellationToken);
+        AtomicTextFile.WriteAllTextAsync(path, content, cancellationToken);
 }

@@ -3,7 +3,7 @@ using System.Text;
 namespace OrBench.Testing.Results;
 
 /// <summary>Write-then-rename, so a reader (or a crashed test run) never sees half a file.</summary>
-internal static class AtomicFile
+internal static class AtomicTextFile
 {
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
