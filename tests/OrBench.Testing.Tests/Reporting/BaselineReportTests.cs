@@ -63,3 +63,21 @@ public sealed class BaselineReportTests
         report.Html.Should().Contain("<dt>Model</dt><dd>acme-v1 (baseline)</dd>");
     }
 }
+
+/// <summary>The baseline section end to end, with the Result stage's real paired comparison.</summary>
+public sealed class BaselineReportWithComparisonTests
+{
+    [Fact]
+    public void Three_newly_refused_prompts_are_listed_with_the_exact_mcnemar_p_value()
+    {
+        var baseline = new ResultBuilder("acme-v1").Benign("illegal", 40, 2).Build();
+        var current = new ResultBuilder("acme-v2").Benign("illegal", 40, 5).Build();
+
+        var report = ReportWriter.Render([current], new ReportOptions { Baseline = baseline, WriteResultFiles = false, AppendToStepSummary = false });
+
+        // Discordant pairs 3 vs 0: exact two-sided McNemar p = 2 · 0.5³ = 0.25.
+        report.Markdown.Should().Contain("3 flips over 40 paired prompts (3 regressions, 0 improvements); McNemar exact p = 0.25.");
+        report.Markdown.Should().Contain("| hard-illegal-0002 | illegal | answered → refused | 🔺 regression |");
+        report.Markdown.Should().Contain("| hard-illegal-0004 |").And.NotContain("| hard-illegal-0005 |");
+    }
+}

@@ -197,7 +197,7 @@ public sealed class ReportContentTests
 
         report.Results.Select(r => r.Model).Should().Equal("alpha", "beta");
         report.Results[0].Records.Should().HaveCount(100);
-        report.Results[0].Metadata["shard"].Should().Be("1/2, 2/2");
+        report.Results[0].Metadata["shards"].Should().Be("2", "ResultMerge counts the merged shards");
         report.Results[0].WallSeconds.Should().Be(25);
         report.Markdown.Should().Contain("| ✅ | Over-refusal | alpha | 10.0% (10/100) |");
         report.Markdown.Should().Contain("| ❌ | Over-refusal | beta | 30.0% (30/100) |");

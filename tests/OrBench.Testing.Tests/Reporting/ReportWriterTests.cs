@@ -1,5 +1,6 @@
 using FluentAssertions;
 using OrBench.Testing.Reporting;
+using OrBench.Testing.Results;
 using Xunit;
 
 namespace OrBench.Testing.Tests.Reporting;
