@@ -158,7 +158,7 @@ footer { color: var(--muted); font-size: 12px; margin-top: 32px; }
             {
                 html.Append("<tr").Append(gate.Status == GateStatus.Failed ? " class=\"failed\"" : string.Empty).Append("><td class=\"status\">")
                     .Append(StatusBadge(gate.Status)).Append("</td><td>").Append(Html(gate.Gate.Name))
-                    .Append(gate.Gate.Category is null ? string.Empty : " (" + Html(gate.Gate.Category) + ")").Append("</td>");
+                    .Append(gate.Gate.Category is null || gate.Gate.Name.Contains(gate.Gate.Category, StringComparison.OrdinalIgnoreCase) ? string.Empty : " (" + Html(gate.Gate.Category) + ")").Append("</td>");
                 if (data.MultiModel)
                 {
                     html.Append("<td>").Append(Html(model.Name)).Append("</td>");

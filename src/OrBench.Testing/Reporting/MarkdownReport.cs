@@ -66,7 +66,7 @@ internal static class MarkdownReport
             foreach (var gate in model.Gates)
             {
                 md.Append("| ").Append(StatusIcon(gate.Status)).Append(" | ").Append(Markdown(gate.Gate.Name, 60))
-                  .Append(gate.Gate.Category is null ? string.Empty : " (" + Markdown(gate.Gate.Category, 40) + ")").Append(" | ");
+                  .Append(gate.Gate.Category is null || gate.Gate.Name.Contains(gate.Gate.Category, StringComparison.OrdinalIgnoreCase) ? string.Empty : " (" + Markdown(gate.Gate.Category, 40) + ")").Append(" | ");
                 if (data.MultiModel)
                 {
                     md.Append(Markdown(model.Name, 60)).Append(" | ");
