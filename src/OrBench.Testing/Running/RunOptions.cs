@@ -27,7 +27,11 @@ public sealed record RunOptions
     /// <summary>Maximum requests in flight at once. Never exceeded.</summary>
     public int MaxConcurrency { get; init; } = 8;
 
-    /// <summary>Timeout of a single request attempt; null leaves it to the client.</summary>
+    /// <summary>
+    /// Time allowed to one prompt's request, the client's retries included; when it passes, the prompt is an
+    /// <see cref="OutcomeKind.Error"/>. Null leaves it to the client. To time out single attempts (and retry them), use
+    /// <c>RetryOptions.AttemptTimeout</c> of the retry middleware.
+    /// </summary>
     public TimeSpan? RequestTimeout { get; init; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Optional client-side limit on requests per minute.</summary>

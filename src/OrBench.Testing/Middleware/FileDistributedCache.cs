@@ -1,0 +1,167 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Caching.Distributed;
+
+namespace OrBench.Testing.Middleware;
+
+/// <summary>
+/// An <see cref="IDistributedCache"/> that keeps one file per entry in a directory, the default store for
+/// recorded model responses. Safe for several processes sharing the directory: an entry is written to a
+/// temporary file, flushed, then renamed over its final name, so a reader sees either nothing or a complete
+/// entry, never a partial one. Every file carries a SHA-256 of its payload and a damaged file reads as a miss.
+/// File names are a hash of the key, so keys never appear on disk. Entries do not expire: the expiration
+/// options of <see cref="Set"/> are ignored; delete the directory (or single files) to forget responses.
+/// Swap in any other <see cref="IDistributedCache"/> (for example Redis) to share a cache across machines.
+/// </summary>
+public sealed class FileDistributedCache : IDistributedCache
+{
+    private static readonly byte[] Magic = "OBC1"u8.ToArray();
+    private const int HeaderLength = 4 + 32;
+
+    /// <summary>Creates (if needed) and uses <paramref name="directory"/>.</summary>
+    public FileDistributedCache(string directory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        Directory = Path.GetFullPath(directory);
+        System.IO.Directory.CreateDirectory(Directory);
+    }
+
+    /// <summary>The directory holding the entries.</summary>
+    public string Directory { get; }
+
+    /// <summary>The file an entry of <paramref name="key"/> lives in: <c>ab/abcdef….entry</c> under <see cref="Directory"/>.</summary>
+    public string GetEntryPath(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+        return Path.Combine(Directory, hash[..2], hash + ".entry");
+    }
+
+    /// <inheritdoc />
+    public byte[]? Get(string key) => TryReadEntry(GetEntryPath(key), out var payload) ? payload : null;
+
+    /// <inheritdoc />
+    public Task<byte[]?> GetAsync(string key, CancellationToken token = default)
+    {
+        token.ThrowIfCancellationRequested();
+        return Task.FromResult(Get(key));
+    }
+
+    /// <inheritdoc />
+    public void Set(string key, byte[] value, DistributedCacheEntryOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var path = GetEntryPath(key);
+        var folder = Path.GetDirectoryName(path)!;
+        System.IO.Directory.CreateDirectory(folder);
+        var temp = Path.Combine(folder, $"{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.None))
+            {
+                stream.Write(Magic);
+                stream.Write(SHA256.HashData(value));
+                stream.Write(value);
+                stream.Flush(flushToDisk: true);
+            }
+
+            MoveIntoPlace(temp, path);
+        }
+        finally
+        {
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public Task SetAsync(string key, byte[] value, DistributedCacheEntryOptions options, CancellationToken token = default)
+    {
+        token.ThrowIfCancellationRequested();
+        Set(key, value, options);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Entries do not expire, so there is nothing to refresh.</summary>
+    public void Refresh(string key)
+    {
+    }
+
+    /// <summary>Entries do not expire, so there is nothing to refresh.</summary>
+    public Task RefreshAsync(string key, CancellationToken token = default) => Task.CompletedTask;
+
+    /// <inheritdoc />
+    public void Remove(string key)
+    {
+        var path = GetEntryPath(key);
+        if (File.Exists(path))
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task RemoveAsync(string key, CancellationToken token = default)
+    {
+        token.ThrowIfCancellationRequested();
+        Remove(key);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Reads an entry file; false when it is missing, truncated or fails its checksum.</summary>
+    internal static bool TryReadEntry(string path, out byte[] payload)
+    {
+        payload = [];
+        byte[] bytes;
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                bytes = File.ReadAllBytes(path);
+                break;
+            }
+            catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+            {
+                return false;
+            }
+            catch (IOException) when (attempt < 5)
+            {
+                // Windows: the file is being replaced right now; the rename finishes within moments.
+                Thread.Sleep(10 * (attempt + 1));
+            }
+        }
+
+        if (bytes.Length < HeaderLength || !bytes.AsSpan(0, 4).SequenceEqual(Magic))
+        {
+            return false;
+        }
+
+        var body = bytes.AsSpan(HeaderLength);
+        if (!SHA256.HashData(body).AsSpan().SequenceEqual(bytes.AsSpan(4, 32)))
+        {
+            return false;
+        }
+
+        payload = body.ToArray();
+        return true;
+    }
+
+    private static void MoveIntoPlace(string temp, string path)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                File.Move(temp, path, overwrite: true);
+                return;
+            }
+            catch (Exception ex) when ((ex is IOException or UnauthorizedAccessException) && attempt < 10)
+            {
+                // Windows refuses to replace a file another process is reading; POSIX rename never does.
+                Thread.Sleep(10 * (attempt + 1));
+            }
+        }
+    }
+}

@@ -1,3 +1,0 @@
-namespace OrBench.TestSupport;
-
-internal static class Placeholder;

@@ -1,0 +1,186 @@
+using System.Collections.Concurrent;
+using System.Text;
+using FluentAssertions;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Caching.Distributed;
+using OrBench.Testing.Middleware;
+using OrBench.Testing.Running;
+using OrBench.Testing.Tests.Running;
+using OrBench.TestSupport.OpenAi;
+using Xunit;
+
+namespace OrBench.Testing.Tests.Middleware;
+
+public sealed class ResponseCacheTests
+{
+    private static IChatClient Cached(OpenAiStubServer stub, IDistributedCache cache, ResponseCacheMode mode = ResponseCacheMode.ReadWrite, string model = "stub-model") =>
+        RunTestKit.OpenAiClient(stub, model).AsBuilder()
+            .UseResponseCache(cache, mode)
+            .UseOrBenchRetry(new RetryOptions { TimeProvider = new InstantTimeProvider() })
+            .Build();
+
+    private static Data.PromptSet Prompts(int count) => RunTestKit.Prompts(count, text: i => $"prompt {i:D3}.");
+
+    [Fact]
+    public async Task A_second_run_over_the_same_cache_makes_no_model_calls()
+    {
+        await using var stub = await OpenAiStubServer.StartAsync();
+        var dir = RunTestKit.NewTempDirectory();
+        var prompts = Prompts(40);
+
+        var first = await new PromptRunner(Cached(stub, new FileDistributedCache(dir))).RunAsync(prompts);
+        stub.Calls.Should().Be(40);
+        stub.ResetCounters();
+        var second = await new PromptRunner(Cached(stub, new FileDistributedCache(dir))).RunAsync(prompts);
+
+        stub.Calls.Should().Be(0);
+        second.Outcomes.Select(o => (o.PromptId, o.Kind, o.Text, o.InputTokens, o.OutputTokens))
+            .Should().Equal(first.Outcomes.Select(o => (o.PromptId, o.Kind, o.Text, o.InputTokens, o.OutputTokens)));
+    }
+
+    [Fact]
+    public async Task The_key_covers_options_and_model_id()
+    {
+        await using var stub = await OpenAiStubServer.StartAsync();
+        var cache = new FileDistributedCache(RunTestKit.NewTempDirectory());
+        var prompts = Prompts(3);
+        await new PromptRunner(Cached(stub, cache)).RunAsync(prompts);
+        stub.ResetCounters();
+
+        await new PromptRunner(Cached(stub, cache), new RunOptions { Temperature = 0.5f }).RunAsync(prompts);
+        stub.Calls.Should().Be(3, "another temperature is another request");
+        stub.ResetCounters();
+        await new PromptRunner(Cached(stub, cache, model: "other-model")).RunAsync(prompts);
+        stub.Calls.Should().Be(3, "another model is another request");
+        stub.ResetCounters();
+        await new PromptRunner(Cached(stub, cache), new RunOptions { SystemPrompt = "Be brief." }).RunAsync(prompts);
+        stub.Calls.Should().Be(3, "other messages are another request");
+    }
+
+    [Fact]
+    public async Task Credentials_never_reach_the_cache_directory()
+    {
+        await using var stub = await OpenAiStubServer.StartAsync();
+        var dir = RunTestKit.NewTempDirectory();
+
+        await new PromptRunner(Cached(stub, new FileDistributedCache(dir))).RunAsync(Prompts(5));
+
+        var files = Directory.GetFiles(dir, "*", SearchOption.AllDirectories);
+        files.Should().HaveCount(5);
+        stub.Requests.Should().OnlyContain(r => r.Authorization == "Bearer " + RunTestKit.ApiKey, "the key was really in use");
+        foreach (var file in files)
+        {
+            Path.GetFileName(file).Should().NotContain(RunTestKit.ApiKey);
+            (await File.ReadAllTextAsync(file)).Should().NotContain(RunTestKit.ApiKey);
+        }
+    }
+
+    [Fact]
+    public async Task Replay_only_with_one_entry_removed_fails_naming_that_prompt()
+    {
+        await using var stub = await OpenAiStubServer.StartAsync();
+        var spy = new KeySpy(new FileDistributedCache(RunTestKit.NewTempDirectory()));
+        var prompts = Prompts(20);
+        await new PromptRunner(Cached(stub, spy)).RunAsync(prompts);
+        var victim = prompts[13];
+        await spy.RemoveAsync(spy.KeyFor("answer to: " + victim.Text));
+        stub.ResetCounters();
+
+        var act = () => new PromptRunner(Cached(stub, spy, ResponseCacheMode.ReplayOnly)).RunAsync(prompts);
+
+        var thrown = await act.Should().ThrowAsync<ReplayMissException>();
+        thrown.Which.PromptIds.Should().Equal(victim.Id);
+        thrown.Which.Message.Should().Contain(victim.Id).And.Contain(prompts.Name);
+        stub.Calls.Should().Be(0, "replay-only never calls the model");
+    }
+
+    [Fact]
+    public async Task Off_sends_every_request()
+    {
+        await using var stub = await OpenAiStubServer.StartAsync();
+        var cache = new FileDistributedCache(RunTestKit.NewTempDirectory());
+
+        await new PromptRunner(Cached(stub, cache, ResponseCacheMode.Off)).RunAsync(Prompts(4));
+        await new PromptRunner(Cached(stub, cache, ResponseCacheMode.Off)).RunAsync(Prompts(4));
+
+        stub.Calls.Should().Be(8);
+        Directory.GetFiles(cache.Directory, "*", SearchOption.AllDirectories).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Repeats_are_cached_separately()
+    {
+        await using var stub = await OpenAiStubServer.StartAsync();
+        var cache = new FileDistributedCache(RunTestKit.NewTempDirectory());
+        var options = new RunOptions { Repeats = 3 };
+
+        await new PromptRunner(Cached(stub, cache), options).RunAsync(Prompts(2));
+        stub.Calls.Should().Be(6, "each repeat is its own sample, not a cache hit of the first");
+        stub.ResetCounters();
+        await new PromptRunner(Cached(stub, cache), options).RunAsync(Prompts(2));
+        stub.Calls.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task A_run_cancelled_half_way_and_started_again_sends_only_prompts_not_yet_cached()
+    {
+        await using var stub = await OpenAiStubServer.StartAsync(new OpenAiStubOptions { Latency = TimeSpan.FromMilliseconds(2) });
+        var dir = RunTestKit.NewTempDirectory();
+        var prompts = Prompts(100);
+        using var cts = new CancellationTokenSource();
+        var progress = new RecordingProgress(p =>
+        {
+            if (p.Done == 50)
+            {
+                cts.Cancel();
+            }
+        });
+
+        var first = await new PromptRunner(Cached(stub, new FileDistributedCache(dir)), new RunOptions { MaxConcurrency = 4 })
+            .RunAsync(prompts, progress, cts.Token);
+        first.Cancelled.Should().BeTrue();
+        first.Outcomes.Count.Should().BeInRange(50, 54);
+        var cached = Directory.GetFiles(dir, "*.entry", SearchOption.AllDirectories).Length;
+        cached.Should().BeGreaterThanOrEqualTo(first.Outcomes.Count);
+        stub.ResetCounters();
+
+        var second = await new PromptRunner(Cached(stub, new FileDistributedCache(dir)), new RunOptions { MaxConcurrency = 4 }).RunAsync(prompts);
+
+        second.Outcomes.Should().HaveCount(100).And.OnlyContain(o => o.Kind == OutcomeKind.Answered);
+        stub.Calls.Should().Be(100 - cached);
+        var finishedFirst = first.Outcomes.Select(o => prompts.Single(p => p.Id == o.PromptId).Text).ToHashSet();
+        stub.Requests.Should().NotContain(r => finishedFirst.Contains(r.Prompt), "prompts finished before the cancel were cached");
+    }
+
+    /// <summary>Remembers which key each stored response went under, so a test can remove one prompt's entry.</summary>
+    private sealed class KeySpy(IDistributedCache inner) : IDistributedCache
+    {
+        private readonly ConcurrentDictionary<string, string> _values = new();
+
+        public string KeyFor(string responseFragment) => _values.Single(kv => kv.Value.Contains(responseFragment, StringComparison.Ordinal)).Key;
+
+        public byte[]? Get(string key) => inner.Get(key);
+
+        public Task<byte[]?> GetAsync(string key, CancellationToken token = default) => inner.GetAsync(key, token);
+
+        public void Refresh(string key) => inner.Refresh(key);
+
+        public Task RefreshAsync(string key, CancellationToken token = default) => inner.RefreshAsync(key, token);
+
+        public void Remove(string key) => inner.Remove(key);
+
+        public Task RemoveAsync(string key, CancellationToken token = default) => inner.RemoveAsync(key, token);
+
+        public void Set(string key, byte[] value, DistributedCacheEntryOptions options)
+        {
+            _values[key] = Encoding.UTF8.GetString(value);
+            inner.Set(key, value, options);
+        }
+
+        public Task SetAsync(string key, byte[] value, DistributedCacheEntryOptions options, CancellationToken token = default)
+        {
+            _values[key] = Encoding.UTF8.GetString(value);
+            return inner.SetAsync(key, value, options, token);
+        }
+    }
+}
