@@ -1,3 +1,4 @@
+using OrBench.Testing.IO;
 using System.Text;
 using System.Text.Json;
 using OrBench.Testing.Data;

@@ -1,3 +1,4 @@
+using OrBench.Testing.IO;
 using System.Text;
 using OrBench.Testing.Results;
 

@@ -103,7 +103,7 @@ public sealed class ThresholdTunerTests
 
         var report = ThresholdTuner.Tune([shard1, shard2]);
 
-        report.Gates[0].Estimate.Should().Match<Statistics.RateEstimate>(e => e.Count == 20 && e.N == 200);
+        report.Gates[0].Estimate.Should().Match<global::OrBench.Testing.Statistics.RateEstimate>(e => e.Count == 20 && e.N == 200);
     }
 
     [Fact]

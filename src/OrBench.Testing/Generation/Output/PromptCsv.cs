@@ -1,3 +1,4 @@
+using OrBench.Testing.IO;
 using nietras.SeparatedValues;
 using OrBench.Testing.Generation.Checkpoints;
 
