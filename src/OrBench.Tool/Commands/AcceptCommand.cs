@@ -1,6 +1,6 @@
 using System.CommandLine;
+using OrBench.Testing.Snapshots;
 using OrBench.Tool.Cli;
-using OrBench.Tool.Composition;
 
 namespace OrBench.Tool.Commands;
 
@@ -14,19 +14,23 @@ internal static class AcceptCommand
     {
         var path = new Argument<string>("PATH")
         {
-            Description = "A .received.jsonl file, or a directory searched recursively (default: the current directory).",
+            Description = "A .received.jsonl (or .verified.jsonl) file, or a directory searched recursively, bin/ and obj/ skipped.",
             DefaultValueFactory = _ => ".",
         };
         var command = new Command("accept", "Accept snapshot changes: move *.received.jsonl over *.verified.jsonl.") { path };
         command.SetToolAction(console, async (parseResult, cancellationToken) =>
         {
-            var target = console.FullPath(parseResult.GetRequiredValue(path));
-            if (!File.Exists(target) && !Directory.Exists(target))
+            var argument = parseResult.GetRequiredValue(path);
+            IReadOnlyList<string> accepted;
+            try
             {
-                throw new UsageException($"'{parseResult.GetRequiredValue(path)}' is neither a file nor a directory");
+                accepted = SnapshotAcceptance.Accept(console.FullPath(argument));
+            }
+            catch (FileNotFoundException)
+            {
+                throw new UsageException($"'{argument}' is neither a directory nor a .received.jsonl/.verified.jsonl file");
             }
 
-            var accepted = await StagePending.AcceptAsync(target, cancellationToken);
             foreach (var file in accepted)
             {
                 await console.Out.WriteLineAsync($"accepted {Path.GetRelativePath(console.WorkingDirectory, file)}");

@@ -34,8 +34,8 @@ internal static class ClassifyCommand
                 throw new UsageException("--output must differ from --input (the input is read while the output is written)");
             }
 
-            var classifier = Classifiers.Create(judge.Bind(parseResult), console, RunCommand.DefaultApiKeyEnv);
-            var summary = await StagePending.ClassifyCsvAsync(inputPath, outputPath, classifier, cancellationToken);
+            using var classifiers = Classifiers.Create(judge.Bind(parseResult), console);
+            var summary = await StagePending.ClassifyCsvAsync(inputPath, outputPath, classifiers.Classifier, cancellationToken);
             await console.Out.WriteLineAsync(summary);
             return ExitCodes.Success;
         });

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using OrBench.Tool.Cli;
-using OrBench.Tool.Composition;
 
 namespace OrBench.Tool.Commands;
 
@@ -35,8 +34,8 @@ internal static class GenerateCommand
         var votes = new Option<int?>("--min-votes") { HelpName = "K", Description = "Moderator votes needed for a verdict (default: a strict majority of the moderators)." }.AtLeast(1);
         var concurrency = new Option<int>("--concurrency") { HelpName = "C", Description = "Requests in flight at once.", DefaultValueFactory = _ => 8 }.AtLeast(1);
         var apiKeyEnv = new Option<string>("--api-key-env") { HelpName = "VAR", Description = "Environment variable holding the API key of every endpoint.", DefaultValueFactory = _ => RunCommand.DefaultApiKeyEnv };
-        var output = new Option<string>("--out") { HelpName = "DIR", Description = "Output directory: prompts.csv (benign), toxic.csv, provenance.jsonl, and the response cache under .cache/.", Required = true };
-        var resume = new Option<bool>("--resume") { Description = "Continue an interrupted generation in --out: cached model calls are not repeated." };
+        var output = new Option<string>("--out") { HelpName = "DIR", Description = "Output directory: over-refusal.csv, toxic.csv, provenance.jsonl, summary.json and the resume journal and checkpoints.", Required = true };
+        var resume = new Option<bool>("--resume") { Description = "Continue an interrupted generation in --out without repeating any journaled model call; without it a directory holding another run is refused." };
         var command = new Command("generate", "Generate a team's own over-refusal prompt set with the OR-Bench pipeline.")
         {
             generatorEndpoint, generatorModel, moderatorEndpoints, moderatorModels, categories, seeds, rewrites, votes, concurrency, apiKeyEnv, output, resume,
@@ -79,8 +78,7 @@ internal static class GenerateCommand
                 throw new UsageException("--categories names no category");
             }
 
-            await StagePending.GenerateAsync(console, settings, cancellationToken);
-            return ExitCodes.Success;
+            return await new GenerateWorkflow(console, settings).ExecuteAsync(cancellationToken);
         });
         return command;
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using OrBench.Testing.Reporting;
 using OrBench.Testing.Results;
 using OrBench.Tool.Cli;
 using OrBench.Tool.Composition;
@@ -26,20 +27,15 @@ internal static class ReportCommand
             var baselinePath = parseResult.GetValue(baseline) is { } b ? ResultInputs.Resolve(console, [b])[0] : null;
             var directory = console.FullPath(parseResult.GetValue(output)
                 ?? (inputs.Count == 1 ? Path.GetDirectoryName(inputs[0])! : "orbench-report"));
-            var loaded = await ResultInputs.ReadMergedAsync(inputs, cancellationToken);
+            var loaded = await ResultInputs.ReadAsync(inputs, cancellationToken);
             var baselineResult = baselinePath is null ? null : await ResultFiles.ReadAsync(baselinePath, cancellationToken);
-            Directory.CreateDirectory(directory);
-            if (loaded.Count == 1)
+            var options = Reports.Options(console, baselineResult, gates: null) with { WriteResultFiles = true };
+            var written = await ReportWriter.WriteAsync(loaded, directory, options, cancellationToken);
+            foreach (var path in (string[])[written.MarkdownPath, written.HtmlPath, .. written.ResultDirectories.Select(d => Path.Combine(d, ResultFiles.ResultsFileName))])
             {
-                await ResultFiles.WriteAsync(loaded[0], directory, cancellationToken);
-                await StagePending.WriteReportsAsync(loaded[0], baselineResult, directory, cancellationToken);
-            }
-            else
-            {
-                await StagePending.WriteComparisonAsync(loaded, baselineResult, directory, cancellationToken);
+                await console.Out.WriteLineAsync($"wrote {path}");
             }
 
-            await console.Out.WriteLineAsync($"report written to {directory}");
             return ExitCodes.Success;
         });
         return command;

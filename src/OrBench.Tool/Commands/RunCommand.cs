@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Text.RegularExpressions;
+using OrBench.Testing.Data;
 using OrBench.Tool.Cli;
 
 namespace OrBench.Tool.Commands;
@@ -8,7 +8,7 @@ namespace OrBench.Tool.Commands;
 /// <c>orbench run</c>: sends a prompt set to an OpenAI-compatible endpoint (or scores an existing responses file),
 /// classifies every response and writes records.jsonl, results.json, report.md and report.html.
 /// </summary>
-internal static partial class RunCommand
+internal static class RunCommand
 {
     public const string DefaultApiKeyEnv = "ORBENCH_API_KEY";
 
@@ -41,7 +41,7 @@ internal static partial class RunCommand
         var shard = new Option<string?>("--shard") { HelpName = "k/n", Description = "Run shard k of n (1-based), e.g. 3/8; default ORBENCH_SHARD. Shards are disjoint and together cover the set." };
         shard.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<string?>() is { } value && !IsShard(value))
+            if (result.GetValueOrDefault<string?>() is { } value && !ShardSpec.TryParse(value, out _))
             {
                 result.AddError($"--shard must look like k/n with 1 <= k <= n, but was '{value}'.");
             }
@@ -145,18 +145,6 @@ internal static partial class RunCommand
             return null;
         }
 
-        return IsShard(value) ? value : throw new UsageException($"ORBENCH_SHARD must look like k/n with 1 <= k <= n, but was '{value}'.");
+        return ShardSpec.TryParse(value, out _) ? value : throw new UsageException($"ORBENCH_SHARD must look like k/n with 1 <= k <= n, but was '{value}'.");
     }
-
-    private static bool IsShard(string value)
-    {
-        var match = ShardPattern().Match(value);
-        return match.Success
-            && int.TryParse(match.Groups[1].ValueSpan, out var k)
-            && int.TryParse(match.Groups[2].ValueSpan, out var n)
-            && k >= 1 && k <= n;
-    }
-
-    [GeneratedRegex(@"^\s*(\d+)\s*/\s*(\d+)\s*$", RegexOptions.CultureInvariant)]
-    private static partial Regex ShardPattern();
 }

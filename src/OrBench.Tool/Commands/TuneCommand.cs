@@ -1,5 +1,7 @@
 using System.CommandLine;
+using OrBench.Testing.Reporting.Tuning;
 using OrBench.Tool.Cli;
+using OrBench.Tool.Output;
 using OrBench.Tool.Composition;
 
 namespace OrBench.Tool.Commands;
@@ -25,15 +27,23 @@ internal static class TuneCommand
         command.SetToolAction(console, async (parseResult, cancellationToken) =>
         {
             var inputs = ResultInputs.Resolve(console, parseResult.GetRequiredValue(results));
-            var loaded = await ResultInputs.ReadMergedAsync(inputs, cancellationToken);
-            await StagePending.TuneAsync(
-                console,
-                loaded,
-                parseResult.GetValue(confidence),
-                parseResult.GetValue(margin),
-                parseResult.GetValue(rise),
-                parseResult.GetValue(json),
-                cancellationToken);
+            var loaded = await ResultInputs.ReadAsync(inputs, cancellationToken);
+            var options = new TuningOptions
+            {
+                Confidence = parseResult.GetValue(confidence),
+                Margin = parseResult.GetValue(margin),
+                Rise = parseResult.GetValue(rise),
+            };
+            var report = ThresholdTuner.Tune(loaded, options);
+            if (parseResult.GetValue(json))
+            {
+                await console.Out.WriteLineAsync(report.ToJson());
+            }
+            else
+            {
+                TuningTable.Write(console, report);
+            }
+
             return ExitCodes.Success;
         });
         return command;

@@ -16,13 +16,17 @@ internal static class EndpointClients
     /// <summary>Sent when no key is configured: local servers (vLLM, Ollama, llama.cpp) ignore it, but the client needs one.</summary>
     public const string NoKeyPlaceholder = "no-key";
 
+    /// <param name="endpoint">The server's base URL.</param>
+    /// <param name="model">The model name sent with every request.</param>
+    /// <param name="apiKey">The key; only ever placed in the Authorization header by the OpenAI client.</param>
+    /// <param name="requestTimeout">The attempt timeout of the retry middleware; the client's network timeout is a little longer so the middleware's fires first and is retried.</param>
     public static IChatClient Create(Uri endpoint, string model, string apiKey, TimeSpan requestTimeout)
     {
         var options = new OpenAIClientOptions
         {
             Endpoint = endpoint,
             RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
-            NetworkTimeout = requestTimeout,
+            NetworkTimeout = requestTimeout + TimeSpan.FromSeconds(5),
         };
         return new OpenAIClient(new ApiKeyCredential(apiKey), options).GetChatClient(model).AsIChatClient();
     }

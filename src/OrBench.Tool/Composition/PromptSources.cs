@@ -1,4 +1,3 @@
-using System.Globalization;
 using OrBench.Testing.Data;
 using OrBench.Tool.Cli;
 using OrBench.Tool.Commands;
@@ -26,8 +25,7 @@ internal static class PromptSources
 
         if (settings.Shard is { } shard)
         {
-            var parts = shard.Split('/', StringSplitOptions.TrimEntries);
-            set = set.Shard(int.Parse(parts[0], CultureInfo.InvariantCulture), int.Parse(parts[1], CultureInfo.InvariantCulture));
+            set = set.Shard(ShardSpec.Parse(shard));
         }
 
         return set;
@@ -58,6 +56,13 @@ internal static class PromptSources
         }
 
         var expected = settings.Expected == "refuse" ? ExpectedBehavior.Refuse : ExpectedBehavior.Answer;
-        return await StagePending.LoadPromptFileAsync(path, expected, cancellationToken);
+        try
+        {
+            return await OrBenchDataset.LoadCustomAsync(path, expected, cancellationToken: cancellationToken);
+        }
+        catch (ArgumentException e) when (e.ParamName == "path")
+        {
+            throw new UsageException($"--prompts '{settings.Prompts}': {e.Message}");
+        }
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.Options;
+using OrBench.Testing.Middleware;
 using OrBench.Tool.Cli;
 
 namespace OrBench.Tool.Composition;
@@ -39,6 +40,5 @@ internal static class ResponseCaches
         return CreateDirectoryCache(console.FullPath(spec));
     }
 
-    private static IDistributedCache CreateDirectoryCache(string directory) =>
-        throw new NotImplementedException("pending: the Run stage's file-backed IDistributedCache");
+    private static FileDistributedCache CreateDirectoryCache(string directory) => new(directory);
 }

@@ -4,8 +4,8 @@ using OrBench.Tool.Cli;
 namespace OrBench.Tool.Composition;
 
 /// <summary>
-/// Reads the results files given to <c>report</c> and <c>tune</c>: a directory stands for its results.json; files of
-/// the same model and prompt set are shards of one run and are merged by the Result stage, in argument order.
+/// Reads the results files given to <c>report</c> and <c>tune</c>; a directory stands for its results.json. Merging
+/// shards and grouping models is the Report stage's job, so results are returned as read, in argument order.
 /// </summary>
 internal static class ResultInputs
 {
@@ -17,7 +17,7 @@ internal static class ResultInputs
             var full = console.FullPath(argument);
             if (Directory.Exists(full))
             {
-                full = Path.Combine(full, "results.json");
+                full = Path.Combine(full, ResultFiles.ResultsFileName);
             }
 
             if (!File.Exists(full))
@@ -31,25 +31,14 @@ internal static class ResultInputs
         return paths;
     }
 
-    /// <summary>One result per distinct (model, prompt set), shards merged, in order of first appearance.</summary>
-    public static async Task<IReadOnlyList<OrBenchResult>> ReadMergedAsync(IReadOnlyList<string> paths, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<OrBenchResult>> ReadAsync(IReadOnlyList<string> paths, CancellationToken cancellationToken)
     {
-        var groups = new List<(string Key, List<OrBenchResult> Parts)>();
+        var results = new List<OrBenchResult>(paths.Count);
         foreach (var path in paths)
         {
-            var result = await ResultFiles.ReadAsync(path, cancellationToken);
-            var key = $"{result.Model}\u0000{result.Prompts}";
-            var group = groups.FindIndex(g => g.Key == key);
-            if (group < 0)
-            {
-                groups.Add((key, [result]));
-            }
-            else
-            {
-                groups[group].Parts.Add(result);
-            }
+            results.Add(await ResultFiles.ReadAsync(path, cancellationToken));
         }
 
-        return [.. groups.Select(g => g.Parts.Count == 1 ? g.Parts[0] : StagePending.MergeShards(g.Parts))];
+        return results;
     }
 }

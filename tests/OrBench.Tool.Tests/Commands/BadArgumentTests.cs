@@ -74,7 +74,7 @@ public sealed class BadArgumentTests
         var outcome = await Orbench.InvokeInAsync(directory.Path, null, "accept", "no-such-dir");
 
         outcome.ExitCode.Should().Be(2, outcome.ToString());
-        outcome.Error.Should().Contain("'no-such-dir' is neither a file nor a directory");
+        outcome.Error.Should().Contain("'no-such-dir' is neither a directory nor a");
     }
 
     [Fact]

@@ -10,7 +10,7 @@ public sealed class ChildProcessTests
     [Fact]
     public async Task The_built_tool_prints_help_and_exits_0()
     {
-        File.Exists(OrbenchProcess.DllPath).Should().BeTrue($"the project reference copies orbench.dll to {OrbenchProcess.DllPath}");
+        File.Exists(OrbenchProcess.DllPath).Should().BeTrue($"the project reference builds {OrbenchProcess.DllPath}");
 
         var outcome = await OrbenchProcess.RunAsync(Path.GetTempPath(), null, "run", "--help");
 

@@ -5,8 +5,21 @@ namespace OrBench.Tool.Tests.Infrastructure;
 /// <summary>Runs the built orbench.dll as a child process (dotnet orbench.dll ...), as a user or CI would.</summary>
 public static class OrbenchProcess
 {
-    /// <summary>The orbench.dll copied next to the tests by the project reference.</summary>
-    public static string DllPath { get; } = Path.Combine(AppContext.BaseDirectory, "orbench.dll");
+    /// <summary>
+    /// The tool's own build output (src/OrBench.Tool/bin/CONFIGURATION/TFM/orbench.dll), built by the project reference in the
+    /// same configuration as the tests. Its own deps.json and runtime files are complete there, exactly as a user gets them;
+    /// the copy next to the tests resolves assemblies through the test project's dependency graph instead.
+    /// </summary>
+    public static string DllPath { get; } = FindToolOutput();
+
+    private static string FindToolOutput()
+    {
+        var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var configuration = framework.Parent!;
+        var root = configuration.Parent!.Parent!.Parent!.Parent!;
+        var tool = Path.Combine(root.FullName, "src", "OrBench.Tool", "bin", configuration.Name, framework.Name, "orbench.dll");
+        return File.Exists(tool) ? tool : Path.Combine(AppContext.BaseDirectory, "orbench.dll");
+    }
 
     public static ProcessStartInfo StartInfo(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
