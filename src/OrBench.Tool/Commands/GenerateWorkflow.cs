@@ -22,16 +22,16 @@ internal sealed class GenerateWorkflow(ToolConsole console, GenerateSettings set
         var clients = new List<IChatClient>();
         try
         {
-            GenerationModel Model(Uri endpoint, string name)
+            GenerationModel Model(Uri endpoint, string model, string name)
             {
-                var client = ModelClients.Compose(EndpointClients.Create(endpoint, name, apiKey, timeout), cache: null, replayOnly: false, retries: 4, timeout);
+                var client = ModelClients.Compose(EndpointClients.Create(endpoint, model, apiKey, timeout), cache: null, replayOnly: false, retries: 4, timeout);
                 clients.Add(client);
                 return new GenerationModel(name, client);
             }
 
             var models = new GenerationModels(
-                Model(settings.GeneratorEndpoint, settings.GeneratorModel),
-                [.. settings.Moderators.Select(m => Model(m.Endpoint, m.Model))]);
+                Model(settings.GeneratorEndpoint, settings.GeneratorModel, settings.GeneratorModel),
+                [.. settings.Moderators.Select(m => Model(m.Endpoint, m.Model, ModeratorName(m)))]);
             var options = new GenerationOptions
             {
                 OutputDirectory = settings.OutputDirectory,
@@ -65,6 +65,13 @@ internal sealed class GenerateWorkflow(ToolConsole console, GenerateSettings set
             }
         }
     }
+
+    /// <summary>
+    /// Moderators are told apart by name in votes and provenance: the model name when it is unique in the ensemble,
+    /// otherwise <c>model@host:port</c> (the same model served twice).
+    /// </summary>
+    private string ModeratorName((Uri Endpoint, string Model) moderator) =>
+        settings.Moderators.Count(m => m.Model == moderator.Model) == 1 ? moderator.Model : $"{moderator.Model}@{moderator.Endpoint.Authority}";
 
     private void WriteSummary(GenerationResult result)
     {

@@ -32,6 +32,9 @@ public sealed class BadArgumentTests
     [InlineData("orbench generate", "--min-votes 4 exceeds the 3 moderators", "generate", "--generator-endpoint", "http://127.0.0.1:1/v1", "--generator-model", "g",
         "--moderator-endpoint", "http://127.0.0.1:2/v1", "--moderator-endpoint", "http://127.0.0.1:3/v1", "--moderator-endpoint", "http://127.0.0.1:4/v1",
         "--moderator-model", "a", "--categories", "medical", "--seeds-per-category", "2", "--min-votes", "4", "--out", "gen")]
+    [InlineData("orbench generate", "every moderator must be a different model or endpoint", "generate", "--generator-endpoint", "http://127.0.0.1:1/v1", "--generator-model", "g",
+        "--moderator-endpoint", "http://127.0.0.1:2/v1", "--moderator-endpoint", "http://127.0.0.1:2/v1", "--moderator-model", "a", "--categories", "medical",
+        "--seeds-per-category", "2", "--out", "gen")]
     public async Task A_wrong_command_line_exits_2_with_one_line_naming_the_problem(string prefix, string expectedFragment, params string[] args)
     {
         var outcome = await Orbench.InvokeAsync(args);
