@@ -73,6 +73,7 @@ public sealed class GenerationPipelineTests : IDisposable
         summary.Seeds.KeptPerCategory.Should().Equal(new Dictionary<string, int> { ["privacy"] = 3, ["violence"] = 3 });
 
         summary.Rewrites.Requests.Should().Be(6);
+        summary.Rewrites.ShortAnswers.Should().Be(1, "the last seed got one rewrite of two");
         summary.Rewrites.Parsed.Should().Be(11);
         summary.Rewrites.DroppedByRule.Should().Equal(new Dictionary<string, int> { ["framing"] = 1, ["safety_word"] = 1 });
         summary.Rewrites.ExactDuplicates.Should().Be(1);

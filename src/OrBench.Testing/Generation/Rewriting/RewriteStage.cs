@@ -70,6 +70,7 @@ internal sealed class RewriteStage(ModelCaller caller, GenerationModel rewriter,
         {
             Requests = seeds.Count,
             MalformedAnswers = answers.Count(a => a.Format == MarkedListFormat.None),
+            ShortAnswers = answers.Count(a => a.Format != MarkedListFormat.None && a.Items.Count < options.RewritesPerSeed),
             Parsed = candidates.Count,
             DroppedByRule = droppedByRule,
             NoText = decisions.Count(d => d.Kind == DuplicateKind.Empty),
