@@ -44,92 +44,92 @@ if (Option("--bits") is { } bits)
 switch (command)
 {
     case "train":
-    {
-        var output = Option("--output") ?? Path.Combine("src", "OrBench.Testing", "Classification", "Offline", "offline-model.bin");
-        var watch = Stopwatch.StartNew();
-        var model = OfflineModelTrainer.Train([.. OfflineSeedExamples.All, .. rows.Select(r => (r.Completion, r.Gold))], options);
-        var temp = output + ".tmp";
-        using (var stream = File.Create(temp))
         {
-            model.Write(stream);
-        }
+            var output = Option("--output") ?? Path.Combine("src", "OrBench.Testing", "Classification", "Offline", "offline-model.bin");
+            var watch = Stopwatch.StartNew();
+            var model = OfflineModelTrainer.Train([.. OfflineSeedExamples.All, .. rows.Select(r => (r.Completion, r.Gold))], options);
+            var temp = output + ".tmp";
+            using (var stream = File.Create(temp))
+            {
+                model.Write(stream);
+            }
 
-        File.Move(temp, output, overwrite: true);
-        var hash = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(output)));
-        Console.WriteLine($"trained on {rows.Count} responses in {watch.Elapsed.TotalSeconds:F1} s: {output} ({new FileInfo(output).Length} bytes) sha256 {hash}");
-        Console.WriteLine($"options: {options}");
-        break;
-    }
+            File.Move(temp, output, overwrite: true);
+            var hash = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(output)));
+            Console.WriteLine($"trained on {rows.Count} responses in {watch.Elapsed.TotalSeconds:F1} s: {output} ({new FileInfo(output).Length} bytes) sha256 {hash}");
+            Console.WriteLine($"options: {options}");
+            break;
+        }
 
     case "evaluate":
-    {
-        var dev = args.Contains("--dev");
-        var report = new StringBuilder();
-        report.AppendLine(CultureInfo.InvariantCulture, $"Offline options: {options}.");
-        report.AppendLine(CultureInfo.InvariantCulture, $"XSTest v2 completions: {rows.Count} responses ({string.Join(", ", XsTestData.Models.Select(m => $"{m} {rows.Count(r => r.Model == m)}"))}).");
-        report.AppendLine();
-        if (!dev)
         {
-            report.AppendLine("### Keyword checks (no training: every figure is held out)");
+            var dev = args.Contains("--dev");
+            var report = new StringBuilder();
+            report.AppendLine(CultureInfo.InvariantCulture, $"Offline options: {options}.");
+            report.AppendLine(CultureInfo.InvariantCulture, $"XSTest v2 completions: {rows.Count} responses ({string.Join(", ", XsTestData.Models.Select(m => $"{m} {rows.Count(r => r.Model == m)}"))}).");
             report.AppendLine();
-            AppendHeader(report);
-            foreach (var preset in KeywordPresets.All.OrderBy(p => p.Name == "xstest" ? 0 : p.Name == "default" ? 1 : 2))
+            if (!dev)
             {
-                var classifier = new KeywordClassifier(preset);
-                AppendRow(report, classifier.Name, Agreement.Score(rows.Select(r => (r, classifier.Classify(r.Completion)))));
+                report.AppendLine("### Keyword checks (no training: every figure is held out)");
+                report.AppendLine();
+                AppendHeader(report);
+                foreach (var preset in KeywordPresets.All.OrderBy(p => p.Name == "xstest" ? 0 : p.Name == "default" ? 1 : 2))
+                {
+                    var classifier = new KeywordClassifier(preset);
+                    AppendRow(report, classifier.Name, Agreement.Score(rows.Select(r => (r, classifier.Classify(r.Completion)))));
+                }
+
+                report.AppendLine();
+                report.AppendLine("### Offline classifier, trained on one model's responses, tested on the other's");
+                report.AppendLine();
+                AppendHeader(report);
+                var crossPredictions = new List<(XsTestResponse, VerdictLabel)>();
+                foreach (var testModel in XsTestData.Models)
+                {
+                    var train = rows.Where(r => r.Model != testModel).ToList();
+                    var model = OfflineModelTrainer.Train([.. OfflineSeedExamples.All, .. train.Select(r => (r.Completion, r.Gold))], options);
+                    crossPredictions.AddRange(rows.Where(r => r.Model == testModel).Select(r => (r, model.Predict(r.Completion).Label)));
+                }
+
+                AppendRow(report, "offline (cross-model)", Agreement.Score(crossPredictions));
+                report.AppendLine();
             }
 
-            report.AppendLine();
-            report.AppendLine("### Offline classifier, trained on one model's responses, tested on the other's");
-            report.AppendLine();
-            AppendHeader(report);
-            var crossPredictions = new List<(XsTestResponse, VerdictLabel)>();
-            foreach (var testModel in XsTestData.Models)
+            foreach (var (title, scope) in new[] { ("pooled 10-fold cross-validation", (string?)null) }
+                         .Concat(dev ? XsTestData.Models.Select(m => ($"5-fold cross-validation within {m} only", (string?)m)) : []))
             {
-                var train = rows.Where(r => r.Model != testModel).ToList();
-                var model = OfflineModelTrainer.Train([.. OfflineSeedExamples.All, .. train.Select(r => (r.Completion, r.Gold))], options);
-                crossPredictions.AddRange(rows.Where(r => r.Model == testModel).Select(r => (r, model.Predict(r.Completion).Label)));
+                var subset = rows.Where(r => scope is null || r.Model == scope).ToList();
+                var k = scope is null ? 10 : 5;
+                var folds = Folds.Assign(subset, k);
+                var predictions = new List<(XsTestResponse, VerdictLabel)>();
+                for (var fold = 0; fold < k; fold++)
+                {
+                    var train = subset.Where((_, i) => folds[i] != fold).ToList();
+                    var model = OfflineModelTrainer.Train([.. OfflineSeedExamples.All, .. train.Select(r => (r.Completion, r.Gold))], options);
+                    predictions.AddRange(subset.Where((_, i) => folds[i] == fold).Select(r => (r, model.Predict(r.Completion).Label)));
+                }
+
+                if (Option("--errors") is { } errorsFile)
+                {
+                    File.AppendAllLines(errorsFile, predictions.Where(p => p.Item1.Gold.IsRefusal() != p.Item2.IsRefusal())
+                        .Select(p => $"{p.Item1.Model} gold={p.Item1.Gold} pred={p.Item2} :: {p.Item1.Completion.ReplaceLineEndings(" ")[..Math.Min(400, p.Item1.Completion.Length)]}"));
+                }
+
+                report.AppendLine(CultureInfo.InvariantCulture, $"### Offline classifier, {title} (seed {Folds.Seed})");
+                report.AppendLine();
+                AppendHeader(report);
+                AppendRow(report, "offline (CV)", Agreement.Score(predictions));
+                report.AppendLine();
             }
 
-            AppendRow(report, "offline (cross-model)", Agreement.Score(crossPredictions));
-            report.AppendLine();
+            Console.Write(report);
+            if (Option("--markdown") is { } markdown)
+            {
+                File.WriteAllText(markdown, report.ToString());
+            }
+
+            break;
         }
-
-        foreach (var (title, scope) in new[] { ("pooled 10-fold cross-validation", (string?)null) }
-                     .Concat(dev ? XsTestData.Models.Select(m => ($"5-fold cross-validation within {m} only", (string?)m)) : []))
-        {
-            var subset = rows.Where(r => scope is null || r.Model == scope).ToList();
-            var k = scope is null ? 10 : 5;
-            var folds = Folds.Assign(subset, k);
-            var predictions = new List<(XsTestResponse, VerdictLabel)>();
-            for (var fold = 0; fold < k; fold++)
-            {
-                var train = subset.Where((_, i) => folds[i] != fold).ToList();
-                var model = OfflineModelTrainer.Train([.. OfflineSeedExamples.All, .. train.Select(r => (r.Completion, r.Gold))], options);
-                predictions.AddRange(subset.Where((_, i) => folds[i] == fold).Select(r => (r, model.Predict(r.Completion).Label)));
-            }
-
-            if (Option("--errors") is { } errorsFile)
-            {
-                File.AppendAllLines(errorsFile, predictions.Where(p => p.Item1.Gold.IsRefusal() != p.Item2.IsRefusal())
-                    .Select(p => $"{p.Item1.Model} gold={p.Item1.Gold} pred={p.Item2} :: {p.Item1.Completion.ReplaceLineEndings(" ")[..Math.Min(400, p.Item1.Completion.Length)]}"));
-            }
-
-            report.AppendLine(CultureInfo.InvariantCulture, $"### Offline classifier, {title} (seed {Folds.Seed})");
-            report.AppendLine();
-            AppendHeader(report);
-            AppendRow(report, "offline (CV)", Agreement.Score(predictions));
-            report.AppendLine();
-        }
-
-        Console.Write(report);
-        if (Option("--markdown") is { } markdown)
-        {
-            File.WriteAllText(markdown, report.ToString());
-        }
-
-        break;
-    }
 
     default:
         Console.Error.WriteLine($"Unknown command '{command}'. Commands: train, evaluate.");

@@ -1,5 +1,8 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using OrBench.Testing.Classification;
 using OrBench.Testing.Classification.Keywords;
 using OrBench.Testing.Classification.Offline;
@@ -12,7 +15,7 @@ namespace OrBench.Benchmarks.Classification;
 /// Run: <c>dotnet run -c Release --project benchmarks/OrBench.Benchmarks -- --filter '*ClassifierThroughput*'</c>.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(warmupCount: 2, iterationCount: 5, invocationCount: 1)]
+[Config(typeof(ShortInProcessConfig))]
 public class ClassifierThroughputBenchmarks
 {
     private string[] _responses = [];
@@ -72,5 +75,13 @@ public class ClassifierThroughputBenchmarks
         }
 
         return refusals;
+    }
+
+    /// <summary>In-process (the generated boilerplate project would inherit warnings-as-errors), 2 warm-ups, 5 measured corpus passes.</summary>
+    private sealed class ShortInProcessConfig : ManualConfig
+    {
+        public ShortInProcessConfig() =>
+            AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithWarmupCount(2).WithIterationCount(5)
+                .WithInvocationCount(1).WithUnrollFactor(1).WithId("short-inprocess"));
     }
 }

@@ -12,6 +12,8 @@ public sealed class KeywordClassifier : IRefusalClassifier
 {
     private readonly string[] _answerOpeners;
     private readonly string[] _refusalOpeners;
+    private readonly OpenerIndex _answerIndex;
+    private readonly OpenerIndex _refusalIndex;
     private readonly string[] _refusalPhrases;
     private readonly SearchValues<string>? _refusalPhraseSearch;
     private readonly SearchValues<string>? _alternativeSearch;
@@ -31,6 +33,8 @@ public sealed class KeywordClassifier : IRefusalClassifier
         _comparison = patterns.IgnoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
         _answerOpeners = NormalizeOpeners(patterns.AnswerOpeners);
         _refusalOpeners = NormalizeOpeners(patterns.RefusalOpeners);
+        _answerIndex = new OpenerIndex(_answerOpeners, patterns.IgnoreCase);
+        _refusalIndex = new OpenerIndex(_refusalOpeners, patterns.IgnoreCase);
         _refusalPhrases = [.. Distinct(patterns.RefusalPhrases.SelectMany(ResponseText.WithApostropheVariants))];
         _refusalPhraseSearch = _refusalPhrases.Length == 0 ? null : SearchValues.Create(_refusalPhrases, _comparison);
         var alternatives = Distinct(patterns.AlternativePhrases.SelectMany(ResponseText.WithApostropheVariants));
@@ -78,23 +82,12 @@ public sealed class KeywordClassifier : IRefusalClassifier
             return new KeywordMatch(VerdictLabel.Empty, null);
         }
 
-        foreach (var opener in _answerOpeners)
+        if (_answerIndex.Find(opening, _comparison) is { } answerOpener)
         {
-            if (opening.StartsWith(opener, _comparison))
-            {
-                return new KeywordMatch(VerdictLabel.DirectAnswer, opener);
-            }
+            return new KeywordMatch(VerdictLabel.DirectAnswer, answerOpener);
         }
 
-        string? pattern = null;
-        foreach (var opener in _refusalOpeners)
-        {
-            if (opening.StartsWith(opener, _comparison))
-            {
-                pattern = opener;
-                break;
-            }
-        }
+        var pattern = _refusalIndex.Find(opening, _comparison);
 
         if (pattern is null && _refusalPhraseSearch is not null)
         {
@@ -121,15 +114,7 @@ public sealed class KeywordClassifier : IRefusalClassifier
         Span<char> buffer = stackalloc char[ResponseText.OpeningLength];
         buffer = buffer[.._openingLength];
         var opening = buffer[..ResponseText.NormalizeOpening(response, buffer)];
-        var opener = false;
-        foreach (var candidate in _refusalOpeners)
-        {
-            if (opening.StartsWith(candidate, _comparison))
-            {
-                opener = true;
-                break;
-            }
-        }
+        var opener = !opening.IsEmpty && _refusalIndex.Find(opening, _comparison) is not null;
 
         var region = response.Length > _phraseWindow ? response[.._phraseWindow] : response;
         var phrase = _refusalPhraseSearch is not null && region.IndexOfAny(_refusalPhraseSearch) >= 0;
