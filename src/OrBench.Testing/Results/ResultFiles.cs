@@ -1,3 +1,4 @@
+using OrBench.Testing.IO;
 using System.Text;
 using System.Text.Json;
 using OrBench.Testing.Data;
@@ -28,7 +29,7 @@ public static class ResultFiles
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
-        await AtomicTextFile.WriteAllTextAsync(Path.Combine(directory, ResultsFileName), Serialize(result), cancellationToken).ConfigureAwait(false);
+        await AtomicFile.WriteAllTextAsync(Path.Combine(directory, ResultsFileName), Serialize(result), cancellationToken).ConfigureAwait(false);
         await WriteRecordsAsync(result.Records, Path.Combine(directory, RecordsFileName), cancellationToken).ConfigureAwait(false);
     }
 
@@ -173,7 +174,7 @@ public static class ResultFiles
             builder.Append(JsonSerializer.Serialize(RecordJson.From(record), RecordJson.Options)).Append('\n');
         }
 
-        return AtomicTextFile.WriteAllTextAsync(path, builder.ToString(), cancellationToken);
+        return AtomicFile.WriteAllTextAsync(path, builder.ToString(), cancellationToken);
     }
 
     /// <summary>Reads a records.jsonl file; blank lines are skipped.</summary>

@@ -1,3 +1,4 @@
+using OrBench.Testing.IO;
 using System.Text;
 using OrBench.Testing.Results;
 
@@ -49,5 +50,5 @@ public static class SnapshotFiles
     }
 
     internal static Task WriteAsync(string path, string content, CancellationToken cancellationToken = default) =>
-        AtomicTextFile.WriteAllTextAsync(path, content, cancellationToken);
+        AtomicFile.WriteAllTextAsync(path, content, cancellationToken);
 }

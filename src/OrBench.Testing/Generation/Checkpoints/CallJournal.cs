@@ -1,3 +1,4 @@
+using OrBench.Testing.IO;
 using System.Text.Json;
 
 namespace OrBench.Testing.Generation.Checkpoints;

@@ -1,3 +1,4 @@
+using OrBench.Testing.IO;
 using System.Text.Json;
 using OrBench.Testing.Generation.Checkpoints;
 using OrBench.Testing.Generation.Moderation;

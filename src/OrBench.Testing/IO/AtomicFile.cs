@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace OrBench.Testing.Generation.Checkpoints;
+namespace OrBench.Testing.IO;
 
 /// <summary>Writes a file through a temporary sibling that is renamed into place, so a reader never sees half a file.</summary>
 internal static class AtomicFile
