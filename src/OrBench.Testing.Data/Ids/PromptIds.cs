@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -99,13 +100,8 @@ public static class PromptIds
     public static string Derive(string text, string prefix)
     {
         ArgumentNullException.ThrowIfNull(prefix);
-        var normalized = Normalize(text);
-        if (normalized.Length == 0)
-        {
-            throw new ArgumentException("A prompt id cannot be derived from empty text.", nameof(text));
-        }
-
-        return FromNormalized(normalized, prefix);
+        ArgumentNullException.ThrowIfNull(text);
+        return TryDerive(text, prefix) ?? throw new ArgumentException("A prompt id cannot be derived from empty text.", nameof(text));
     }
 
     /// <summary>The id of a prompt text of a subset.</summary>
@@ -148,13 +144,70 @@ public static class PromptIds
         return true;
     }
 
-    internal static string FromNormalized(string normalized, string prefix)
+    /// <summary>
+    /// The id of a text, or null when it is empty after normalisation. Normalises into a stack or pooled buffer
+    /// and hashes from there, so loading 80K prompts allocates nothing per prompt but the id itself.
+    /// </summary>
+    internal static string? TryDerive(string text, string prefix)
     {
-        var byteCount = Encoding.UTF8.GetByteCount(normalized);
-        var buffer = byteCount <= 1024 ? stackalloc byte[byteCount] : new byte[byteCount];
-        Encoding.UTF8.GetBytes(normalized, buffer);
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(buffer, hash);
-        return string.Concat(prefix, Convert.ToHexStringLower(hash[..(HashHexLength / 2)]));
+        char[]? rented = null;
+        var chars = text.Length <= 512 ? stackalloc char[text.Length] : (rented = ArrayPool<char>.Shared.Rent(text.Length));
+        try
+        {
+            var length = NormalizeInto(text, chars);
+            return length == 0 ? null : Hash(chars[..length], prefix);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private static int NormalizeInto(ReadOnlySpan<char> text, Span<char> destination)
+    {
+        var written = 0;
+        var pendingSpace = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                pendingSpace = written > 0;
+                continue;
+            }
+
+            if (pendingSpace)
+            {
+                destination[written++] = ' ';
+                pendingSpace = false;
+            }
+
+            destination[written++] = c;
+        }
+
+        return written;
+    }
+
+    private static string Hash(ReadOnlySpan<char> normalized, string prefix)
+    {
+        var maxBytes = Encoding.UTF8.GetMaxByteCount(normalized.Length);
+        byte[]? rented = null;
+        var bytes = maxBytes <= 1536 ? stackalloc byte[maxBytes] : (rented = ArrayPool<byte>.Shared.Rent(maxBytes));
+        try
+        {
+            var count = Encoding.UTF8.GetBytes(normalized, bytes);
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(bytes[..count], hash);
+            return string.Concat(prefix, Convert.ToHexStringLower(hash[..(HashHexLength / 2)]));
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
     }
 }

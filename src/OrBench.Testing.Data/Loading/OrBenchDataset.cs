@@ -64,14 +64,14 @@ public static class OrBenchDataset
     }
 
     /// <summary>Parses CSV bytes already in memory, as an official subset would be (for benchmarks and tests).</summary>
-    internal static PromptSet ParseOfficialCsv(ReadOnlySpan<byte> bytes, string filePath, OrBenchSubset subset, DuplicatePromptHandling duplicates = DuplicatePromptHandling.Throw)
+    internal static PromptSet ParseOfficialCsv(ReadOnlyMemory<byte> bytes, string filePath, OrBenchSubset subset, DuplicatePromptHandling duplicates = DuplicatePromptHandling.Throw)
     {
         var builder = new PromptSetBuilder(filePath, subset, OrBenchPrompt.DefaultExpectation(subset), PromptIds.PrefixFor(subset), duplicates);
         CsvPromptReader.Read(bytes, filePath, builder);
         return new PromptSet(Path.GetFileNameWithoutExtension(filePath), subset, builder.Build());
     }
 
-    private delegate void Reader(ReadOnlySpan<byte> bytes, string filePath, PromptSetBuilder builder);
+    private delegate void Reader(ReadOnlyMemory<byte> bytes, string filePath, PromptSetBuilder builder);
 
     private static PromptSet Parse(byte[] bytes, string fullPath, ExpectedBehavior expected, CustomPromptSetOptions? options, Reader read)
     {

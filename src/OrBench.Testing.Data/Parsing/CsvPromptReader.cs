@@ -1,32 +1,37 @@
-using System.Globalization;
-using nietras.SeparatedValues;
+using CsvHelper;
 
 namespace OrBench.Testing.Data;
 
 /// <summary>
 /// Reads the OR-Bench CSV schema (<c>prompt,category</c>, RFC 4180: quoted fields may hold commas, doubled quotes
-/// and line breaks; UTF-8 with or without BOM) with Sep. Quotes are checked strictly so an unclosed quote is
-/// reported at the line where it opens instead of silently swallowing the rest of the file.
+/// and line breaks; UTF-8 with or without BOM) with CsvHelper 34, which parses the UTF-8 bytes directly (it
+/// measured faster than Sep on an 80,000-row file; see docs/data.md). Quotes are checked strictly so an unclosed
+/// quote is reported at the line where it opens instead of silently swallowing the rest of the file.
 /// </summary>
 internal static class CsvPromptReader
 {
-    public static void Read(ReadOnlySpan<byte> bytes, string filePath, PromptSetBuilder builder)
+    private static ReadOnlySpan<byte> Bom => [0xEF, 0xBB, 0xBF];
+
+    public static void Read(ReadOnlyMemory<byte> input, string filePath, PromptSetBuilder builder)
     {
-        var text = Utf8Text.Decode(bytes, filePath);
-        if (text.AsSpan().Count('"') % 2 != 0)
+        var bytes = input.Span.StartsWith(Bom) ? input[Bom.Length..] : input;
+        Utf8Text.Validate(bytes.Span, filePath);
+        if (bytes.Span.Count((byte)'"') % 2 != 0)
         {
-            ThrowIfQuoteOpenAtEnd(text, filePath);
+            ThrowIfQuoteOpenAtEnd(bytes.Span, filePath);
         }
 
-        using var reader = Sep.New(',').Reader(o => o with
+        using var reader = CsvReader.Create(bytes, new CsvReaderOptions
         {
+            Separator = ',',
             HasHeader = true,
-            DisableColCountCheck = true,
-            CultureInfo = CultureInfo.InvariantCulture,
-        }).FromText(text);
+            TrackLineNumbers = true,
+            SkipEmptyLines = true,
+            DetectSeparatorHint = false,
+        });
 
-        var header = reader.Header.ColNames;
-        if (header.Count == 0 || (header.Count == 1 && header[0].Length == 0))
+        var header = reader.Headers.ToArray();
+        if (header.Length == 0 || (header.Length == 1 && header[0].Length == 0))
         {
             throw new PromptFileFormatException(filePath, 1, PromptFileProblem.MissingPromptColumn, "no header: expected the first line to be 'prompt,category'.");
         }
@@ -44,28 +49,115 @@ internal static class CsvPromptReader
         }
 
         var needed = Math.Max(promptIndex, categoryIndex) + 1;
-        foreach (var row in reader)
+        while (reader.Read())
         {
-            var line = row.LineNumberFrom;
-            if (row.ColCount < needed)
+            var line = (int)reader.LineNumber;
+            if (reader.FieldCount < needed)
             {
-                if (row.ColCount == 1 && row[0].Span.Length == 0)
-                {
-                    continue;
-                }
-
-                throw new PromptFileFormatException(filePath, line, PromptFileProblem.MissingColumns, $"the row has {row.ColCount} column(s) but the header has {header.Count}; quote prompts that contain commas.");
+                throw new PromptFileFormatException(filePath, line, PromptFileProblem.MissingColumns, $"the row has {reader.FieldCount} column(s) but the header has {header.Length}; quote prompts that contain commas.");
             }
 
-            var prompt = Unquote(row[promptIndex].Span, filePath, line);
-            var category = Unquote(row[categoryIndex].Span, filePath, line);
-            builder.Add(prompt, category, line);
+            CheckQuotes(reader.GetRawSpan(promptIndex), filePath, line);
+            CheckQuotes(reader.GetRawSpan(categoryIndex), filePath, line);
+            builder.Add(reader.GetString(promptIndex), reader.GetString(categoryIndex), line);
         }
     }
 
-    private static int IndexOf(IReadOnlyList<string> header, string name)
+    private static void CheckQuotes(ReadOnlySpan<byte> raw, string filePath, int line)
     {
-        for (var i = 0; i < header.Count; i++)
+        if (raw.Length > 0 && raw[0] == (byte)'"' && !IsClosed(raw))
+        {
+            throw new PromptFileFormatException(filePath, line, PromptFileProblem.MalformedQuote, "malformed quote: a quoted field holds a lone quote; inside a quoted field write a quote as two quotes (\"\").");
+        }
+    }
+
+    /// <summary>True when a field that opens with a quote closes properly: inner quotes come in pairs and the last byte is the closing quote.</summary>
+    private static bool IsClosed(ReadOnlySpan<byte> raw)
+    {
+        if (raw.Length < 2 || raw[^1] != (byte)'"')
+        {
+            return false;
+        }
+
+        var inner = raw[1..^1];
+        var i = 0;
+        while (i < inner.Length)
+        {
+            var next = inner[i..].IndexOf((byte)'"');
+            if (next < 0)
+            {
+                return true;
+            }
+
+            i += next;
+            if (i + 1 >= inner.Length || inner[i + 1] != (byte)'"')
+            {
+                return false;
+            }
+
+            i += 2;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Runs only when the file has an odd number of quotes: walks the RFC 4180 quote state and, if a quoted field is
+    /// still open at the end of the file, reports the line where it opened. Works on UTF-8 bytes: quote, comma and
+    /// line feed are single bytes that never occur inside a multi-byte sequence.
+    /// </summary>
+    private static void ThrowIfQuoteOpenAtEnd(ReadOnlySpan<byte> text, string filePath)
+    {
+        var line = 1;
+        var openLine = 0;
+        var inQuotes = false;
+        var atFieldStart = true;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (inQuotes)
+            {
+                if (c == (byte)'"')
+                {
+                    if (i + 1 < text.Length && text[i + 1] == (byte)'"')
+                    {
+                        i++;
+                    }
+                    else
+                    {
+                        inQuotes = false;
+                    }
+                }
+                else if (c == (byte)'\n')
+                {
+                    line++;
+                }
+
+                continue;
+            }
+
+            if (c == (byte)'"' && atFieldStart)
+            {
+                inQuotes = true;
+                openLine = line;
+            }
+
+            atFieldStart = c is (byte)',' or (byte)'\n' or (byte)'\r';
+            if (c == (byte)'\n')
+            {
+                line++;
+            }
+        }
+
+        if (inQuotes)
+        {
+            throw new PromptFileFormatException(filePath, openLine, PromptFileProblem.UnterminatedQuote, "unterminated quote: a quoted field opens on this line and is never closed (a quote inside a quoted field must be doubled: \"\").");
+        }
+    }
+
+    private static int IndexOf(string[] header, string name)
+    {
+        for (var i = 0; i < header.Length; i++)
         {
             var col = header[i].AsSpan().Trim();
             if (col.Length >= 2 && col[0] == '"' && col[^1] == '"')
@@ -82,123 +174,6 @@ internal static class CsvPromptReader
         return -1;
     }
 
-    private static string Describe(IReadOnlyList<string> header) =>
+    private static string Describe(string[] header) =>
         string.Join(", ", header.Select(h => $"'{h}'"));
-
-    /// <summary>
-    /// Runs only when the file has an odd number of quotes: walks the RFC 4180 quote state and, if a quoted field is
-    /// still open at the end of the file, reports the line where it opened.
-    /// </summary>
-    private static void ThrowIfQuoteOpenAtEnd(string text, string filePath)
-    {
-        var line = 1;
-        var openLine = 0;
-        var inQuotes = false;
-        var atFieldStart = true;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (inQuotes)
-            {
-                if (c == '"')
-                {
-                    if (i + 1 < text.Length && text[i + 1] == '"')
-                    {
-                        i++;
-                    }
-                    else
-                    {
-                        inQuotes = false;
-                    }
-                }
-                else if (c == '\n')
-                {
-                    line++;
-                }
-
-                continue;
-            }
-
-            if (c == '"' && atFieldStart)
-            {
-                inQuotes = true;
-                openLine = line;
-            }
-
-            atFieldStart = c is ',' or '\n' or '\r';
-            if (c == '\n')
-            {
-                line++;
-            }
-        }
-
-        if (inQuotes)
-        {
-            throw new PromptFileFormatException(filePath, openLine, PromptFileProblem.UnterminatedQuote, "unterminated quote: a quoted field opens on this line and is never closed (a quote inside a quoted field must be doubled: \"\").");
-        }
-    }
-
-    /// <summary>RFC 4180 unescaping, strict about quotes: a quoted field must end with a lone closing quote and double every inner quote.</summary>
-    private static string Unquote(ReadOnlySpan<char> raw, string filePath, int line)
-    {
-        if (raw.Length == 0 || raw[0] != '"')
-        {
-            return new string(raw);
-        }
-
-        if (!IsClosed(raw))
-        {
-            throw new PromptFileFormatException(filePath, line, PromptFileProblem.MalformedQuote, "malformed quote: a quoted field holds a lone quote; inside a quoted field write a quote as two quotes (\"\").");
-        }
-
-        var inner = raw[1..^1];
-        if (inner.IndexOf('"') < 0)
-        {
-            return new string(inner);
-        }
-
-        var length = inner.Length - (inner.Count('"') / 2);
-        var buffer = length <= 1024 ? stackalloc char[length] : new char[length];
-        var written = 0;
-        for (var i = 0; i < inner.Length; i++)
-        {
-            buffer[written++] = inner[i];
-            if (inner[i] == '"')
-            {
-                i++;
-            }
-        }
-
-        return new string(buffer[..written]);
-    }
-
-    /// <summary>True when a field that opens with a quote closes properly: inner quotes come in pairs and the last char is the closing quote.</summary>
-    private static bool IsClosed(ReadOnlySpan<char> raw)
-    {
-        if (raw.Length < 2 || raw[^1] != '"')
-        {
-            return false;
-        }
-
-        var inner = raw[1..^1];
-        var i = 0;
-        while (i < inner.Length)
-        {
-            var next = inner[i..].IndexOf('"');
-            if (next < 0)
-            {
-                return true;
-            }
-
-            i += next;
-            if (i + 1 >= inner.Length || inner[i + 1] != '"')
-            {
-                return false;
-            }
-
-            i += 2;
-        }
-
-        return true;
-    }
 }

@@ -5,9 +5,9 @@ namespace OrBench.Testing.Data;
 /// <summary>Reads JSON Lines prompt files: one object per line with string members <c>prompt</c> and <c>category</c>; blank lines are skipped.</summary>
 internal static class JsonlPromptReader
 {
-    public static void Read(ReadOnlySpan<byte> bytes, string filePath, PromptSetBuilder builder)
+    public static void Read(ReadOnlyMemory<byte> bytes, string filePath, PromptSetBuilder builder)
     {
-        var text = Utf8Text.Decode(bytes, filePath);
+        var text = Utf8Text.Decode(bytes.Span, filePath);
         var line = 0;
         var rest = text.AsSpan();
         while (!rest.IsEmpty)

@@ -27,15 +27,14 @@ internal sealed class PromptSetBuilder(
             throw new PromptFileFormatException(filePath, null, PromptFileProblem.NoPrompts, "the file holds no prompts.");
         }
 
-        var normalized = new string[_rows.Count];
         var ids = new string?[_rows.Count];
         if (_rows.Count < ParallelThreshold)
         {
-            DeriveIds(0, _rows.Count, normalized, ids);
+            DeriveIds(0, _rows.Count, ids);
         }
         else
         {
-            Parallel.ForEach(Partitioner.Create(0, _rows.Count, 2048), range => DeriveIds(range.Item1, range.Item2, normalized, ids));
+            Parallel.ForEach(Partitioner.Create(0, _rows.Count, 2048), range => DeriveIds(range.Item1, range.Item2, ids));
         }
 
         var seen = new Dictionary<string, int>(_rows.Count, StringComparer.Ordinal);
@@ -56,7 +55,7 @@ internal sealed class PromptSetBuilder(
             if (!seen.TryAdd(id, i))
             {
                 var first = seen[id];
-                var sameText = string.Equals(normalized[first], normalized[i], StringComparison.Ordinal);
+                var sameText = string.Equals(PromptIds.Normalize(_rows[first].Text), PromptIds.Normalize(text), StringComparison.Ordinal);
                 if (sameText && duplicates == DuplicatePromptHandling.KeepFirst)
                 {
                     continue;
@@ -71,13 +70,11 @@ internal sealed class PromptSetBuilder(
         return prompts;
     }
 
-    private void DeriveIds(int from, int to, string[] normalized, string?[] ids)
+    private void DeriveIds(int from, int to, string?[] ids)
     {
         for (var i = from; i < to; i++)
         {
-            var normal = PromptIds.Normalize(_rows[i].Text);
-            normalized[i] = normal;
-            ids[i] = normal.Length == 0 ? null : PromptIds.FromNormalized(normal, idPrefix);
+            ids[i] = PromptIds.TryDerive(_rows[i].Text, idPrefix);
         }
     }
 }

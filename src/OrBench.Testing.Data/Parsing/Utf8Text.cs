@@ -16,6 +16,13 @@ internal static class Utf8Text
             bytes = bytes[Bom.Length..];
         }
 
+        Validate(bytes, filePath);
+        return Encoding.UTF8.GetString(bytes);
+    }
+
+    /// <summary>Throws <see cref="PromptFileFormatException"/> naming the line of the first byte that is not valid UTF-8.</summary>
+    public static void Validate(ReadOnlySpan<byte> bytes, string filePath)
+    {
         if (!Utf8.IsValid(bytes))
         {
             var offset = FirstInvalidOffset(bytes);
@@ -26,8 +33,6 @@ internal static class Utf8Text
                 PromptFileProblem.InvalidUtf8,
                 $"invalid UTF-8: byte 0x{bytes[offset]:X2} at byte offset {offset} does not start a valid UTF-8 sequence. Save the file as UTF-8.");
         }
-
-        return Encoding.UTF8.GetString(bytes);
     }
 
     private static int FirstInvalidOffset(ReadOnlySpan<byte> bytes)

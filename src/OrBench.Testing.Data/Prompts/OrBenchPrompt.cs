@@ -5,7 +5,7 @@ namespace OrBench.Testing.Data;
 /// (run, verdict, result) can refer to it by <see cref="Id"/>.
 /// </summary>
 /// <param name="Id">
-/// Stable id derived from the normalised prompt text (see <c>PromptIds</c>), e.g. <c>h1k-3fa9c2d1</c>:
+/// Stable id derived from the normalised prompt text (see <c>PromptIds</c>), e.g. <c>h1k-3fa9c2d1e07b</c> (prefix + 12 hex digits of SHA-256):
 /// identical on every machine and unchanged when the file is reordered, so records, snapshots and
 /// baselines can be compared across runs.
 /// </param>
