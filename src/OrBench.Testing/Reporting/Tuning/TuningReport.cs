@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using OrBench.Testing.Assertions;
 
 namespace OrBench.Testing.Reporting.Tuning;
 
