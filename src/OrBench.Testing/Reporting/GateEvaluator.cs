@@ -1,4 +1,3 @@
-using OrBench.Testing.Assertions;
 using OrBench.Testing.Results;
 using OrBench.Testing.Statistics;
 

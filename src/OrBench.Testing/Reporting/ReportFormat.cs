@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using OrBench.Testing.Assertions;
 using OrBench.Testing.Statistics;
 
 namespace OrBench.Testing.Reporting;
@@ -30,11 +29,11 @@ internal static class ReportFormat
 
     public static string ConfidenceLabel(double confidence) => (confidence * 100).ToString("0.#", Invariant) + "%";
 
-    public static string PolicyText(GatePolicy policy) => policy switch
+    public static string PolicyText(ThresholdPolicy policy) => policy switch
     {
-        GatePolicy.IntervalAboveThreshold => "interval above threshold",
-        GatePolicy.Strict => "strict (upper bound)",
-        GatePolicy.PointEstimate => "point estimate",
+        ThresholdPolicy.IntervalAboveThreshold => "interval above threshold",
+        ThresholdPolicy.Strict => "strict (upper bound)",
+        ThresholdPolicy.PointEstimate => "point estimate",
         _ => policy.ToString(),
     };
 

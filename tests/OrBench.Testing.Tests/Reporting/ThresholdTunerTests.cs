@@ -1,6 +1,5 @@
 using System.Text.Json;
 using FluentAssertions;
-using OrBench.Testing.Assertions;
 using OrBench.Testing.Reporting;
 using OrBench.Testing.Reporting.Tuning;
 using OrBench.Testing.Results;
@@ -66,7 +65,7 @@ public sealed class ThresholdTunerTests
     {
         var result = new ResultBuilder(prompts: "or-bench-toxic", subset: Data.OrBenchSubset.Toxic).Toxic("violence", 60, 0).Build();
 
-        var report = ThresholdTuner.Tune([result], new TuningOptions { Policy = GatePolicy.Strict });
+        var report = ThresholdTuner.Tune([result], new TuningOptions { Policy = ThresholdPolicy.Strict });
 
         var overall = report.Gates.Single(g => g.Category is null);
         overall.Metric.Should().Be(GateMetric.ToxicAcceptance);

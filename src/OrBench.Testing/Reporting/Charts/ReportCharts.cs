@@ -1,4 +1,3 @@
-using OrBench.Testing.Assertions;
 using OrBench.Testing.Statistics;
 using ScottPlot;
 using ScottPlot.Plottables;

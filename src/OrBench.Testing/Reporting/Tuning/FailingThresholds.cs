@@ -1,5 +1,3 @@
-using OrBench.Testing.Assertions;
-
 namespace OrBench.Testing.Reporting.Tuning;
 
 /// <summary>
@@ -12,11 +10,11 @@ namespace OrBench.Testing.Reporting.Tuning;
 public sealed record FailingThresholds(double IntervalAboveThreshold, double Strict, double PointEstimate)
 {
     /// <summary>The failing threshold of <paramref name="policy"/>.</summary>
-    public double For(GatePolicy policy) => policy switch
+    public double For(ThresholdPolicy policy) => policy switch
     {
-        GatePolicy.IntervalAboveThreshold => IntervalAboveThreshold,
-        GatePolicy.Strict => Strict,
-        GatePolicy.PointEstimate => PointEstimate,
+        ThresholdPolicy.IntervalAboveThreshold => IntervalAboveThreshold,
+        ThresholdPolicy.Strict => Strict,
+        ThresholdPolicy.PointEstimate => PointEstimate,
         _ => throw new ArgumentOutOfRangeException(nameof(policy), policy, "Unknown threshold policy."),
     };
 }

@@ -1,4 +1,3 @@
-using OrBench.Testing.Assertions;
 using OrBench.Testing.Statistics;
 
 namespace OrBench.Testing.Reporting.Tuning;

@@ -1,4 +1,3 @@
-using OrBench.Testing.Assertions;
 using OrBench.Testing.Results;
 
 namespace OrBench.Testing.Reporting.Tuning;
@@ -19,7 +18,7 @@ public sealed record TuningOptions
     public double Rise { get; init; } = 0.03;
 
     /// <summary>The policy the suggested threshold is computed for (the gates' default).</summary>
-    public GatePolicy Policy { get; init; } = GatePolicy.IntervalAboveThreshold;
+    public ThresholdPolicy Policy { get; init; } = ThresholdPolicy.IntervalAboveThreshold;
 
     /// <summary>How errored and unreadable records count, as in the gates.</summary>
     public ErrorPolicy Errors { get; init; } = ErrorPolicy.CountAgainst;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using OrBench.Testing.Assertions;
 
 namespace OrBench.Testing.Reporting.Tuning;
 
