@@ -49,6 +49,19 @@ public sealed class ReportContentTests
     }
 
     [Fact]
+    public void A_gate_evaluated_by_an_assertion_is_reported_with_the_same_decision()
+    {
+        var result = TwentyOfTwoHundred();
+        var evaluation = global::OrBench.Testing.Assertions.GateEvaluation.Evaluate(result, global::OrBench.Testing.Assertions.GateMetric.OverRefusal, 0.12, new global::OrBench.Testing.Assertions.GateOptions { Policy = global::OrBench.Testing.Assertions.GatePolicy.Strict });
+
+        var report = ReportWriter.Render([result], NoFiles with { Gates = [GateDefinition.From(evaluation)] });
+
+        evaluation.Passed.Should().BeFalse("the upper bound 14.9 % exceeds 12 %");
+        report.Gates.Single().Status.Should().Be(GateStatus.Failed);
+        report.Markdown.Should().Contain("| ❌ | Over-refusal | 10.0% (20/200) | [6.6%, 14.9%] | ≤ 12.0% | strict (upper bound) |");
+    }
+
+    [Fact]
     public void Per_category_table_lists_each_category_with_its_interval()
     {
         var report = ReportWriter.Render([TwentyOfTwoHundred()], NoFiles);

@@ -137,6 +137,8 @@ internal static class ReportCharts
         plot.XLabel("Over-refusal: rejection rate on OR-Bench-Hard-1K (%)", 13);
         plot.YLabel("Rejection rate on toxic prompts (%)", 13);
         plot.Axes.SetLimits(0, 104, bottom, 101.5);
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(10);
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(5);
         plot.Layout.Fixed(new PixelPadding((float)AreaLeft, (float)(TradeoffWidth - AreaRight), (float)(TradeoffHeight - AreaBottom), (float)AreaTop));
         plot.ShowLegend(Alignment.LowerRight);
         return SvgInliner.Inline(plot.GetSvgXml(TradeoffWidth, TradeoffHeight), "tradeoff-", "Toxic rejection against Hard-1K rejection: this run among the paper's 32 models");
