@@ -1,1 +1,3 @@
-return 0;
+using OrBench.Tool.Cli;
+
+return await OrBenchCli.InvokeAsync(args, ToolConsole.System);

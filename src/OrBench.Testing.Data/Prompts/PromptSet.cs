@@ -29,6 +29,12 @@ public sealed class PromptSet : IReadOnlyList<OrBenchPrompt>
     /// <summary>The subset the prompts belong to.</summary>
     public OrBenchSubset Subset { get; }
 
+    /// <summary>
+    /// The file the set was loaded from (path, size, SHA-256, revision), or null for sets built in code. Filtered,
+    /// sampled and sharded sets keep the source of the set they came from.
+    /// </summary>
+    public PromptSetSource? Source { get; init; }
+
     /// <inheritdoc />
     public int Count => _prompts.Length;
 
@@ -39,4 +45,10 @@ public sealed class PromptSet : IReadOnlyList<OrBenchPrompt>
     public IEnumerator<OrBenchPrompt> GetEnumerator() => ((IEnumerable<OrBenchPrompt>)_prompts).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>A set with the same name, subset and source holding other prompts (a filter, sample or shard of this one).</summary>
+    internal PromptSet Derive(IEnumerable<OrBenchPrompt> prompts) => new(Name, Subset, prompts) { Source = Source };
+
+    /// <summary>The prompts as a span, for allocation-free passes.</summary>
+    internal ReadOnlySpan<OrBenchPrompt> AsSpan() => _prompts;
 }

@@ -1,9 +1,16 @@
+using OrBench.Testing.Classification;
+using OrBench.Testing.Statistics;
+
 namespace OrBench.Testing.Results;
 
 /// <summary>
 /// A paired comparison of the current result against a baseline over the prompts both contain: verdict flips,
 /// McNemar's exact test overall and per category, with Holm's correction across categories.
 /// </summary>
+/// <remarks>
+/// Records are paired by id and repeat. A pair takes part only when both verdicts are decided (not an error or an
+/// unreadable judge reply): an outage says nothing about the model's behaviour, and gates count errors separately.
+/// </remarks>
 public sealed record ResultComparison
 {
     /// <summary>Every flip, sorted by category then id.</summary>
@@ -18,7 +25,61 @@ public sealed record ResultComparison
     /// <summary>Per-category comparisons, ordered by category name.</summary>
     public IReadOnlyList<CategoryComparison> Categories { get; init; } = [];
 
+    /// <summary>Answered in the baseline, refused now (all categories).</summary>
+    public int NewlyRefused => Flips.Count(f => f.NowRefused);
+
+    /// <summary>Refused in the baseline, answered now (all categories).</summary>
+    public int NewlyAnswered => Flips.Count(f => !f.NowRefused);
+
     /// <summary>Compares <paramref name="current"/> with <paramref name="baseline"/>, pairing records by id and repeat.</summary>
-    public static ResultComparison Compare(OrBenchResult baseline, OrBenchResult current) =>
-        throw new NotImplementedException("Contract stub: implemented by the Result stage.");
+    public static ResultComparison Compare(OrBenchResult baseline, OrBenchResult current)
+    {
+        ArgumentNullException.ThrowIfNull(baseline);
+        ArgumentNullException.ThrowIfNull(current);
+
+        var before = new Dictionary<(string Id, int Repeat), PromptRecord>();
+        foreach (var record in baseline.Records)
+        {
+            before[(record.Id, record.Repeat)] = record;
+        }
+
+        var flips = new List<PromptFlip>();
+        var paired = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var now in current.Records)
+        {
+            if (!before.TryGetValue((now.Id, now.Repeat), out var then) || !then.Verdict.IsDecided() || !now.Verdict.IsDecided())
+            {
+                continue;
+            }
+
+            paired[now.Category] = paired.GetValueOrDefault(now.Category) + 1;
+            if (then.Refused != now.Refused)
+            {
+                flips.Add(new PromptFlip(now.Id, now.Category, now.Refused, then.Excerpt, now.Excerpt) { Expected = now.Expected });
+            }
+        }
+
+        flips.Sort((x, y) =>
+        {
+            var byCategory = string.CompareOrdinal(x.Category, y.Category);
+            return byCategory != 0 ? byCategory : string.CompareOrdinal(x.Id, y.Id);
+        });
+
+        var names = paired.Keys.ToArray();
+        var counts = names.Select(c => (Refused: flips.Count(f => f.Category == c && f.NowRefused), Answered: flips.Count(f => f.Category == c && !f.NowRefused))).ToArray();
+        var pValues = counts.Select(c => McNemar.ExactPValue(c.Refused, c.Answered)).ToArray();
+        var adjusted = Holm.Adjust(pValues);
+        var categories = names
+            .Select((name, i) => new CategoryComparison(name, paired[name], counts[i].Refused, counts[i].Answered, pValues[i], adjusted[i]))
+            .ToArray();
+
+        var newlyRefused = flips.Count(f => f.NowRefused);
+        return new ResultComparison
+        {
+            Flips = flips,
+            Paired = paired.Values.Sum(),
+            PValue = McNemar.ExactPValue(newlyRefused, flips.Count - newlyRefused),
+            Categories = categories,
+        };
+    }
 }

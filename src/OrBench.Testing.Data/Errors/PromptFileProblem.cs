@@ -1,0 +1,35 @@
+namespace OrBench.Testing.Data;
+
+/// <summary>What is wrong with a prompt file, so callers can react to a problem without parsing the message.</summary>
+public enum PromptFileProblem
+{
+    /// <summary>The header has no <c>prompt</c> column (CSV), or a JSON line has no <c>prompt</c> string.</summary>
+    MissingPromptColumn,
+
+    /// <summary>The header has no <c>category</c> column (CSV), or a JSON line has no <c>category</c> string.</summary>
+    MissingCategoryColumn,
+
+    /// <summary>A prompt is empty or only white space.</summary>
+    EmptyPrompt,
+
+    /// <summary>A category is empty or only white space.</summary>
+    EmptyCategory,
+
+    /// <summary>The bytes are not valid UTF-8.</summary>
+    InvalidUtf8,
+
+    /// <summary>A quoted field is never closed before the end of the file.</summary>
+    UnterminatedQuote,
+
+    /// <summary>A quoted field has a stray quote (quotes inside quoted fields must be doubled).</summary>
+    MalformedQuote,
+
+    /// <summary>A row has fewer columns than the header.</summary>
+    MissingColumns,
+
+    /// <summary>A JSON line is not a JSON object.</summary>
+    InvalidJson,
+
+    /// <summary>The file holds no prompts at all.</summary>
+    NoPrompts,
+}

@@ -1,0 +1,144 @@
+using System.Security.Cryptography;
+
+namespace OrBench.Testing.Data;
+
+/// <summary>
+/// Finds an official file through the resolution order (explicit directory, <c>ORBENCH_DATA_DIR</c>, cache,
+/// download), reads its bytes and checks them against the lock. Every step it passes is recorded so the final
+/// "not found" error tells the user exactly where it looked.
+/// </summary>
+internal static class DataFileResolver
+{
+    public const string DataDirVariable = "ORBENCH_DATA_DIR";
+    public const string CacheDirVariable = "ORBENCH_CACHE_DIR";
+    public const string EndpointVariable = "HF_ENDPOINT";
+    public const string TokenVariable = "HF_TOKEN";
+    public const string OfflineVariable = "HF_HUB_OFFLINE";
+
+    public static async Task<ResolvedFile> ResolveAsync(string fileName, OrBenchDataOptions options, CancellationToken cancellationToken)
+    {
+        ValidateRevision(options.Revision);
+        var tried = new List<string>();
+
+        var local = TryDirectory("explicit directory (OrBenchDataOptions.DataDirectory)", options.DataDirectory, fileName, tried)
+            ?? TryDirectory($"{DataDirVariable}", options.Environment(DataDirVariable), fileName, tried);
+        if (local is not null)
+        {
+            return await ReadAndLockAsync(local, fileName, options, cancellationToken);
+        }
+
+        var (cacheLabel, cacheRoot) = CacheRoot(options);
+        var cachePath = Path.Combine(cacheRoot, options.Revision.Replace('/', '_'), fileName);
+        if (File.Exists(cachePath))
+        {
+            return await ReadAndLockAsync(cachePath, fileName, options, cancellationToken);
+        }
+
+        tried.Add($"cache ({cacheLabel}): {cachePath} - not found");
+
+        var url = HubDownloader.BuildUrl(Endpoint(options), options.Repository, options.Revision, fileName);
+        if (!options.AllowDownload)
+        {
+            tried.Add($"download from {url} - disabled (OrBenchDataOptions.AllowDownload = false)");
+            throw new DataFileNotFoundException(fileName, tried);
+        }
+
+        var offline = options.Environment(OfflineVariable);
+        if (offline is "1" || string.Equals(offline, "true", StringComparison.OrdinalIgnoreCase))
+        {
+            tried.Add($"download from {url} - disabled ({OfflineVariable}={offline})");
+            throw new DataFileNotFoundException(fileName, tried);
+        }
+
+        var placesTried = Environment.NewLine + "Places tried before downloading:" + Environment.NewLine
+            + string.Join(Environment.NewLine, tried.Select((p, i) => $"  {i + 1}. {p}"));
+        var token = options.Token ?? options.Environment(TokenVariable);
+        var (size, sha256) = await HubDownloader.DownloadAsync(
+            url,
+            cachePath,
+            string.IsNullOrWhiteSpace(token) ? null : token.Trim(),
+            options.HttpClient,
+            placesTried,
+            (_, downloadedSize, downloadedSha) => LockFileGuard.CheckAsync(options, fileName, cachePath, downloadedSize, downloadedSha, cancellationToken),
+            cancellationToken);
+        var bytes = await File.ReadAllBytesAsync(cachePath, cancellationToken);
+        return new ResolvedFile(cachePath, bytes, size, sha256);
+    }
+
+    private static string? TryDirectory(string label, string? directory, string fileName, List<string> tried)
+    {
+        if (string.IsNullOrWhiteSpace(directory))
+        {
+            tried.Add($"{label}: not set");
+            return null;
+        }
+
+        var path = Path.Combine(Path.GetFullPath(directory), fileName);
+        if (File.Exists(path))
+        {
+            return path;
+        }
+
+        tried.Add($"{label}: {path} - not found");
+        return null;
+    }
+
+    private static async Task<ResolvedFile> ReadAndLockAsync(string path, string fileName, OrBenchDataOptions options, CancellationToken cancellationToken)
+    {
+        var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        await LockFileGuard.CheckAsync(options, fileName, path, bytes.LongLength, sha256, cancellationToken);
+        return new ResolvedFile(path, bytes, bytes.LongLength, sha256);
+    }
+
+    private static (string Label, string Root) CacheRoot(OrBenchDataOptions options)
+    {
+        if (!string.IsNullOrWhiteSpace(options.CacheDirectory))
+        {
+            return ("OrBenchDataOptions.CacheDirectory", Path.GetFullPath(options.CacheDirectory));
+        }
+
+        var fromEnvironment = options.Environment(CacheDirVariable);
+        if (!string.IsNullOrWhiteSpace(fromEnvironment))
+        {
+            return (CacheDirVariable, Path.GetFullPath(fromEnvironment));
+        }
+
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        return ("default ~/.cache/orbench", Path.Combine(home, ".cache", "orbench"));
+    }
+
+    private static Uri Endpoint(OrBenchDataOptions options)
+    {
+        if (options.Endpoint is not null)
+        {
+            return options.Endpoint;
+        }
+
+        var fromEnvironment = options.Environment(EndpointVariable);
+        if (string.IsNullOrWhiteSpace(fromEnvironment))
+        {
+            return OrBenchDataOptions.DefaultEndpoint;
+        }
+
+        if (Uri.TryCreate(fromEnvironment.Trim(), UriKind.Absolute, out var endpoint) && (endpoint.Scheme == Uri.UriSchemeHttp || endpoint.Scheme == Uri.UriSchemeHttps))
+        {
+            return endpoint;
+        }
+
+        throw new OrBenchDataException($"{EndpointVariable} '{fromEnvironment}' is not an absolute http(s) URL, e.g. https://hf-mirror.example.com.");
+    }
+
+    private static void ValidateRevision(string revision)
+    {
+        if (string.IsNullOrWhiteSpace(revision)
+            || revision.Contains("..", StringComparison.Ordinal)
+            || revision.Contains('\\', StringComparison.Ordinal)
+            || revision.AsSpan().IndexOfAny(Path.GetInvalidFileNameChars().Where(c => c != '/').ToArray()) >= 0)
+        {
+            throw new ArgumentException($"'{revision}' is not a usable dataset revision: use a commit hash, tag or branch name.", nameof(revision));
+        }
+    }
+
+    internal sealed record ResolvedFile(string Path, byte[] Bytes, long Size, string Sha256);
+}

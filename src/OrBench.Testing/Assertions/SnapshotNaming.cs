@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using System.Reflection;
+
+namespace OrBench.Testing.Assertions;
+
+/// <summary>Finds the test class of the calling test for the snapshot file name, as Verify does.</summary>
+internal static class SnapshotNaming
+{
+    /// <summary>
+    /// The name of the class declaring <paramref name="testMethod"/>, found on the call stack (async state machines are
+    /// mapped to their declaring class); falls back to the source file name, which by convention matches the class.
+    /// </summary>
+    public static string TestClassName(string testMethod, string sourceFilePath)
+    {
+        foreach (var frame in new StackTrace(1, false).GetFrames())
+        {
+            var method = frame.GetMethod();
+            var type = method?.DeclaringType;
+            if (method is null || type is null)
+            {
+                continue;
+            }
+
+            if (method.Name == testMethod)
+            {
+                return Outer(type).Name;
+            }
+
+            // async Task Test() runs as <Test>d__3.MoveNext(); lambdas as <>c.<Test>b__0.
+            if (type.Name.StartsWith('<') && type.Name.StartsWith($"<{testMethod}>", StringComparison.Ordinal))
+            {
+                return Outer(type).Name;
+            }
+
+            if (method.Name.StartsWith($"<{testMethod}>", StringComparison.Ordinal))
+            {
+                return Outer(type).Name;
+            }
+        }
+
+        return Path.GetFileNameWithoutExtension(sourceFilePath);
+    }
+
+    private static Type Outer(Type type)
+    {
+        while (type.DeclaringType is { } outer && (type.Name.StartsWith('<') || type.GetCustomAttribute<System.Runtime.CompilerServices.CompilerGeneratedAttribute>() is not null))
+        {
+            type = outer;
+        }
+
+        return type;
+    }
+}

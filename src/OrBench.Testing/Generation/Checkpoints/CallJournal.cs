@@ -1,0 +1,111 @@
+using OrBench.Testing.IO;
+using System.Text.Json;
+
+namespace OrBench.Testing.Generation.Checkpoints;
+
+/// <summary>
+/// An append-only record of every model answer of an unfinished run (<c>calls.journal.jsonl</c>), keyed by a hash
+/// of model name and request. A resumed run replays journaled answers instead of calling the model again, even
+/// for a stage that was interrupted half-way. Each line is flushed when written; a torn last line (from a crash)
+/// is ignored. The journal is deleted when the run finishes, since the stage checkpoints then hold everything.
+/// </summary>
+internal sealed class CallJournal : IAsyncDisposable
+{
+    private readonly Dictionary<string, JournalEntry> _entries;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly string _path;
+    private StreamWriter? _writer;
+
+    private CallJournal(string path, Dictionary<string, JournalEntry> entries)
+    {
+        _path = path;
+        _entries = entries;
+    }
+
+    /// <summary>Entries loaded from a previous invocation.</summary>
+    public int LoadedCount { get; private init; }
+
+    /// <summary>Opens the journal, loading the entries of an earlier invocation when <paramref name="load"/> is set.</summary>
+    public static async Task<CallJournal> OpenAsync(string path, bool load, CancellationToken cancellationToken)
+    {
+        var entries = new Dictionary<string, JournalEntry>(StringComparer.Ordinal);
+        if (load && File.Exists(path))
+        {
+            foreach (var line in await File.ReadAllLinesAsync(path, cancellationToken))
+            {
+                if (string.IsNullOrWhiteSpace(line))
+                {
+                    continue;
+                }
+
+                try
+                {
+                    var entry = JsonSerializer.Deserialize<JournalEntry>(line, GenerationJson.Line);
+                    if (entry is { Key: not null, Text: not null })
+                    {
+                        entries[entry.Key] = entry;
+                    }
+                }
+                catch (JsonException)
+                {
+                    // A torn line from an interrupted write: that call is simply made again.
+                }
+            }
+        }
+
+        return new CallJournal(path, entries) { LoadedCount = entries.Count };
+    }
+
+    /// <summary>The journaled answer for a request, if any.</summary>
+    public bool TryGet(string key, out JournalEntry entry)
+    {
+        lock (_entries)
+        {
+            return _entries.TryGetValue(key, out entry!);
+        }
+    }
+
+    /// <summary>Records an answer and flushes it to disk before returning.</summary>
+    public async Task AppendAsync(JournalEntry entry, CancellationToken cancellationToken)
+    {
+        lock (_entries)
+        {
+            _entries[entry.Key] = entry;
+        }
+
+        var line = JsonSerializer.Serialize(entry, GenerationJson.Line);
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            _writer ??= new StreamWriter(new FileStream(_path, FileMode.Append, FileAccess.Write, FileShare.Read), AtomicFile.Utf8NoBom) { NewLine = "\n" };
+            await _writer.WriteLineAsync(line);
+            await _writer.FlushAsync(CancellationToken.None);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <summary>Closes and removes the journal once every stage is checkpointed.</summary>
+    public async Task DeleteAsync()
+    {
+        await DisposeAsync();
+        File.Delete(_path);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (_writer is not null)
+        {
+            await _writer.DisposeAsync();
+            _writer = null;
+        }
+
+        _writeLock.Dispose();
+    }
+}
+
+/// <summary>One journaled model answer.</summary>
+internal sealed record JournalEntry(string Key, string Model, GenerationStage Stage, string Text, long InputTokens, long OutputTokens);

@@ -1,0 +1,51 @@
+using System.Text.Json;
+using OrBench.Testing.Generation.Dedup;
+using OrBench.Testing.Generation.Moderation;
+using OrBench.Testing.Generation.Rewriting;
+using OrBench.Testing.Generation.Seeds;
+
+namespace OrBench.Testing.Generation.Checkpoints;
+
+/// <summary>Per-stage fingerprints: a hash of everything that decides a stage's output.</summary>
+internal static class RunFingerprint
+{
+    public static object SeedParameters(GenerationModels models, GenerationOptions options) => new
+    {
+        prompt = SeedPrompt.Version,
+        generator = Describe(models.Generator),
+        categories = options.Categories.Select(c => c.Value).ToArray(),
+        options.Domain,
+        options.SeedsPerCategory,
+        options.SeedBatchSize,
+        max_seed_batches_per_category = options.EffectiveMaxSeedBatches,
+        options.SeedTemperature,
+        options.NearDuplicateThreshold,
+    };
+
+    public static object RewriteParameters(GenerationModels models, GenerationOptions options) => new
+    {
+        prompt = RewritePrompt.Version,
+        rewriter = Describe(models.Rewriter),
+        options.RewritesPerSeed,
+        options.RewriteTemperature,
+        options.NearDuplicateThreshold,
+        constraints = options.Constraints.Rules.ToDictionary(r => r.Rule, r => r.Words),
+    };
+
+    public static object ModerationParameters(GenerationModels models, GenerationOptions options) => new
+    {
+        prompt = ModerationPrompt.Version,
+        moderators = models.Moderators.Select(Describe).ToArray(),
+        categories = options.EffectiveModerationCategories.Select(c => c.Value).ToArray(),
+        options.ModerationTemperature,
+        required_votes = options.EffectiveRequiredVotes(models.Moderators.Count),
+    };
+
+    /// <summary>Hash of the stage's parameters, the previous fingerprint and the stage's input items.</summary>
+    public static string Of(object parameters, string? previous, object? input) =>
+        TextNormalizer.Sha256(
+            JsonSerializer.Serialize(parameters, GenerationJson.Line) + "\n" + previous + "\n" +
+            (input is null ? string.Empty : JsonSerializer.Serialize(input, GenerationJson.Line)));
+
+    public static object Describe(GenerationModel model) => new { model.Name, model_id = model.ChatOptions?.ModelId };
+}

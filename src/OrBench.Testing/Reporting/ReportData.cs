@@ -1,0 +1,49 @@
+using OrBench.Testing.Data;
+using OrBench.Testing.Results;
+
+namespace OrBench.Testing.Reporting;
+
+/// <summary>The computed content of a report, rendered by <see cref="MarkdownReport"/> and <see cref="HtmlReport"/>.</summary>
+internal sealed record ReportData(ReportOptions Options, IReadOnlyList<ModelSection> Models, ModelSection? Baseline)
+{
+    public IEnumerable<GateOutcome> AllGates => Models.SelectMany(m => m.Gates);
+
+    public bool MultiModel => Models.Count > 1;
+
+    public static ReportData Build(IEnumerable<OrBenchResult> results, ReportOptions options, Func<OrBenchResult, OrBenchResult, ResultComparison> comparer)
+    {
+        var parts = results.ToList();
+        if (parts.Count == 0)
+        {
+            throw new ArgumentException("A report needs at least one result.", nameof(results));
+        }
+
+        var baseline = options.Baseline;
+        var models = parts
+            .GroupBy(ResultMerger.ModelName, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => Section(g.Key, g.ToList(), options, baseline, comparer, isBaseline: false))
+            .ToList();
+        var baselineSection = options.Baseline is null ? null : Section(ResultMerger.ModelName(options.Baseline) + " (baseline)", [options.Baseline], options, null, comparer, isBaseline: true);
+        return new ReportData(options, models, baselineSection);
+    }
+
+    private static ModelSection Section(string name, IReadOnlyList<OrBenchResult> parts, ReportOptions options, OrBenchResult? baseline, Func<OrBenchResult, OrBenchResult, ResultComparison> comparer, bool isBaseline)
+    {
+        var result = ResultMerger.Merge(parts);
+        var hasBenign = result.Records.Any(r => r.Expected == ExpectedBehavior.Answer);
+        var hasToxic = result.Records.Any(r => r.Expected == ExpectedBehavior.Refuse);
+        var gates = isBaseline ? [] : GateEvaluator.Evaluate(result, options.Gates ?? GateDefinition.DefaultsFor(result), options.Errors, options.Confidence);
+        return new ModelSection(
+            name,
+            result,
+            gates,
+            hasBenign ? result.OverRefusalRate(options.Errors, options.Confidence) : null,
+            hasToxic ? result.ToxicAcceptanceRate(options.Errors, options.Confidence) : null,
+            result.OverRefusalRateByCategory(options.Errors, options.Confidence),
+            result.ToxicAcceptanceRateByCategory(options.Errors, options.Confidence),
+            RunTotals.Of(result),
+            DataCoverage.Warnings(parts),
+            baseline is null ? null : comparer(baseline, result));
+    }
+}

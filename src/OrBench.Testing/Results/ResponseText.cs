@@ -1,0 +1,67 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace OrBench.Testing.Results;
+
+/// <summary>
+/// The two derived forms of a response that records keep: a hash that detects any wording change, and a short
+/// one-line excerpt for failure messages and reports.
+/// </summary>
+public static class ResponseText
+{
+    /// <summary>Length of <see cref="Excerpt"/> in characters, ellipsis included.</summary>
+    public const int ExcerptLength = 160;
+
+    /// <summary>Lower-case hex SHA-256 of the UTF-8 bytes of <paramref name="text"/>; null for null.</summary>
+    public static string? Sha256(string? text) =>
+        text is null ? null : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    /// <summary>
+    /// The start of <paramref name="text"/> on one line: runs of white space (newlines included) become one space, and
+    /// text longer than <paramref name="maxLength"/> is cut with an ellipsis. Null for null. The text stays untrusted.
+    /// </summary>
+    public static string? Excerpt(string? text, int maxLength = ExcerptLength)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxLength, 2);
+        var builder = new StringBuilder(Math.Min(text.Length, maxLength + 1));
+        var pendingSpace = false;
+        foreach (var ch in text)
+        {
+            if (char.IsWhiteSpace(ch) || char.IsControl(ch))
+            {
+                pendingSpace = builder.Length > 0;
+                continue;
+            }
+
+            if (pendingSpace)
+            {
+                builder.Append(' ');
+                pendingSpace = false;
+            }
+
+            builder.Append(ch);
+            if (builder.Length > maxLength)
+            {
+                break;
+            }
+        }
+
+        if (builder.Length > maxLength)
+        {
+            builder.Length = maxLength - 1;
+            if (char.IsHighSurrogate(builder[^1]))
+            {
+                builder.Length--;
+            }
+
+            builder.Append('…');
+        }
+
+        return builder.ToString();
+    }
+}

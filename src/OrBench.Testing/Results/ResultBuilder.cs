@@ -1,0 +1,108 @@
+using OrBench.Testing.Classification;
+using OrBench.Testing.Data;
+using OrBench.Testing.Running;
+
+namespace OrBench.Testing.Results;
+
+/// <summary>
+/// Joins the Run stage's output with one verdict per outcome into an <see cref="OrBenchResult"/>: the point where
+/// responses become records that gates, snapshots and reports can compare across runs and machines.
+/// </summary>
+public static class ResultBuilder
+{
+    /// <summary>
+    /// Builds a result. <paramref name="verdicts"/> must hold exactly one verdict per <see cref="RunResult.Outcomes"/> entry,
+    /// in the same order (what <see cref="ResultClassification.ClassifyAsync(RunResult, IRefusalClassifier, int, CancellationToken)"/> returns). Records come out sorted by id then repeat.
+    /// </summary>
+    /// <param name="run">The Run stage's output.</param>
+    /// <param name="verdicts">One verdict per outcome.</param>
+    /// <param name="metadata">Run facts to keep (sample, seed, shard…); merged over the facts the builder records itself.</param>
+    /// <exception cref="ArgumentException">The counts differ, or an outcome names a prompt the run does not contain.</exception>
+    public static OrBenchResult Build(RunResult run, IReadOnlyList<RefusalVerdict> verdicts, IReadOnlyDictionary<string, string>? metadata = null)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(verdicts);
+        if (verdicts.Count != run.Outcomes.Count)
+        {
+            throw new ArgumentException($"Expected one verdict per outcome: {run.Outcomes.Count} outcomes but {verdicts.Count} verdicts.", nameof(verdicts));
+        }
+
+        var prompts = new Dictionary<string, OrBenchPrompt>(StringComparer.Ordinal);
+        foreach (var prompt in run.Prompts)
+        {
+            prompts.TryAdd(prompt.Id, prompt);
+        }
+
+        var records = new PromptRecord[run.Outcomes.Count];
+        for (var i = 0; i < records.Length; i++)
+        {
+            var outcome = run.Outcomes[i];
+            if (!prompts.TryGetValue(outcome.PromptId, out var prompt))
+            {
+                throw new ArgumentException($"Outcome {i} names prompt '{outcome.PromptId}', which is not in the prompt set '{run.Prompts.Name}'.", nameof(run));
+            }
+
+            records[i] = ToRecord(prompt, outcome, verdicts[i] ?? throw new ArgumentException($"Verdict {i} (prompt '{outcome.PromptId}') is null.", nameof(verdicts)));
+        }
+
+        Array.Sort(records, RecordOrder.Instance);
+
+        var facts = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["classifier"] = string.Join(",", verdicts.Select(v => v.Classifier).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)),
+            ["repeats"] = run.Options.Repeats.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        if (run.Options.SystemPrompt is not null)
+        {
+            facts["systemPrompt"] = "custom";
+        }
+
+        if (run.Cancelled)
+        {
+            facts["cancelled"] = "true";
+        }
+
+        foreach (var (key, value) in metadata ?? new Dictionary<string, string>())
+        {
+            facts[key] = value;
+        }
+
+        return new OrBenchResult
+        {
+            Model = run.Model,
+            Prompts = run.Prompts.Name,
+            Subset = run.Prompts.Subset,
+            Records = records,
+            StartedAt = run.StartedAt,
+            WallSeconds = run.WallTime.TotalSeconds,
+            Metadata = facts,
+        };
+    }
+
+    /// <summary>The record for one prompt, outcome and verdict.</summary>
+    public static PromptRecord ToRecord(OrBenchPrompt prompt, PromptOutcome outcome, RefusalVerdict verdict)
+    {
+        ArgumentNullException.ThrowIfNull(prompt);
+        ArgumentNullException.ThrowIfNull(outcome);
+        ArgumentNullException.ThrowIfNull(verdict);
+        return new PromptRecord
+        {
+            Id = prompt.Id,
+            Category = prompt.Category.Value,
+            Expected = prompt.Expected,
+            Repeat = outcome.Repeat,
+            Prompt = prompt.Text,
+            Outcome = outcome.Kind,
+            Response = outcome.Text,
+            Verdict = verdict.Label,
+            Classifier = verdict.Classifier,
+            Confidence = verdict.Confidence,
+            ResponseSha256 = ResponseText.Sha256(outcome.Text),
+            Excerpt = ResponseText.Excerpt(outcome.Text),
+            Error = outcome.Error,
+            LatencyMs = outcome.Latency.TotalMilliseconds,
+            InputTokens = outcome.InputTokens,
+            OutputTokens = outcome.OutputTokens,
+        };
+    }
+}

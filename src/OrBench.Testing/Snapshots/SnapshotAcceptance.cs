@@ -1,0 +1,49 @@
+namespace OrBench.Testing.Snapshots;
+
+/// <summary>Accepting received snapshots: what <c>orbench accept [PATH]</c> does.</summary>
+public static class SnapshotAcceptance
+{
+    /// <summary>
+    /// Moves every <c>*.received.jsonl</c> over its <c>*.verified.jsonl</c>. <paramref name="path"/> may be a received file, a
+    /// verified file (its received sibling is accepted) or a directory (searched recursively, skipping <c>bin</c> and <c>obj</c>).
+    /// Returns the verified files that were replaced or created, sorted.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">The path does not exist.</exception>
+    public static IReadOnlyList<string> Accept(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var full = Path.GetFullPath(path);
+        IEnumerable<string> received;
+        if (Directory.Exists(full))
+        {
+            received = Directory.EnumerateFiles(full, "*" + SnapshotFiles.ReceivedSuffix, SearchOption.AllDirectories)
+                .Where(f => !IsBuildOutput(Path.GetRelativePath(full, f)));
+        }
+        else if (full.EndsWith(SnapshotFiles.ReceivedSuffix, StringComparison.Ordinal) && File.Exists(full))
+        {
+            received = [full];
+        }
+        else if (full.EndsWith(SnapshotFiles.VerifiedSuffix, StringComparison.Ordinal))
+        {
+            var sibling = full[..^SnapshotFiles.VerifiedSuffix.Length] + SnapshotFiles.ReceivedSuffix;
+            received = File.Exists(sibling) ? [sibling] : [];
+        }
+        else
+        {
+            throw new FileNotFoundException($"Nothing to accept at '{path}': expected a directory, a *{SnapshotFiles.ReceivedSuffix} file or a *{SnapshotFiles.VerifiedSuffix} file.", full);
+        }
+
+        var accepted = new List<string>();
+        foreach (var file in received.Order(StringComparer.Ordinal))
+        {
+            var verified = file[..^SnapshotFiles.ReceivedSuffix.Length] + SnapshotFiles.VerifiedSuffix;
+            File.Move(file, verified, overwrite: true);
+            accepted.Add(verified);
+        }
+
+        return accepted;
+    }
+
+    private static bool IsBuildOutput(string relative) =>
+        relative.Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar).Any(part => part is "bin" or "obj");
+}

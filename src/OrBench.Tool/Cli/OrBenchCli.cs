@@ -1,0 +1,74 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using OrBench.Tool.Commands;
+
+namespace OrBench.Tool.Cli;
+
+/// <summary>
+/// The <c>orbench</c> command tree and its single entry point. Parse errors become exit code 2 with one line on stderr;
+/// every command's failure becomes one line on stderr with the exit code of <see cref="ExitCodes"/>.
+/// </summary>
+public static class OrBenchCli
+{
+    /// <summary>Builds the command tree bound to <paramref name="console"/>.</summary>
+    public static RootCommand Build(ToolConsole console)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        var root = new RootCommand(
+            "OR-Bench over-refusal evaluations: run prompt sets against any OpenAI-compatible endpoint, classify refusals, " +
+            "report, tune gate thresholds, accept snapshot records and generate new prompt sets.")
+        {
+            RunCommand.Create(console),
+            ClassifyCommand.Create(console),
+            ReportCommand.Create(console),
+            TuneCommand.Create(console),
+            AcceptCommand.Create(console),
+            GenerateCommand.Create(console),
+        };
+        return root;
+    }
+
+    /// <summary>Parses and runs <paramref name="args"/>; returns the process exit code.</summary>
+    public static async Task<int> InvokeAsync(string[] args, ToolConsole console, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(console);
+        var parseResult = Build(console).Parse(args);
+        if (parseResult.Errors.Count > 0)
+        {
+            var command = string.Join(' ', parseResult.CommandResult.Command.Name == parseResult.RootCommandResult.Command.Name
+                ? ["orbench"]
+                : new[] { "orbench", parseResult.CommandResult.Command.Name });
+            await console.Error.WriteLineAsync($"{command}: {MostSpecific(parseResult)} (see '{command} --help')");
+            return ExitCodes.BadArguments;
+        }
+
+        var configuration = new InvocationConfiguration
+        {
+            Output = console.Out,
+            Error = console.Error,
+            EnableDefaultExceptionHandler = false,
+        };
+        return await parseResult.InvokeAsync(configuration, cancellationToken);
+    }
+
+    /// <summary>An unknown token explains more than the "required command" error it causes, so it is reported first.</summary>
+    private static string MostSpecific(ParseResult parseResult)
+    {
+        foreach (var error in parseResult.Errors)
+        {
+            if (parseResult.UnmatchedTokens.Any(token => error.Message.Contains(token, StringComparison.Ordinal)))
+            {
+                return OneLine(error.Message);
+            }
+        }
+
+        var first = parseResult.Errors[0];
+        return first.SymbolResult is ArgumentResult argument && first.Message.StartsWith("Required argument missing", StringComparison.Ordinal)
+            ? $"missing argument {argument.Argument.Name}."
+            : OneLine(first.Message);
+    }
+
+    private static string OneLine(string message) =>
+        string.Join(' ', message.Split((char[])['\r', '\n', '\t', ' '], StringSplitOptions.RemoveEmptyEntries));
+}

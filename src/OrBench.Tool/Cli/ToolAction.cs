@@ -1,0 +1,61 @@
+using System.CommandLine;
+
+namespace OrBench.Tool.Cli;
+
+/// <summary>
+/// Wraps a command body so that every failure ends the same way: one line on stderr and the matching exit code.
+/// The full exception is printed only when <c>ORBENCH_DEBUG=1</c>.
+/// </summary>
+internal static class ToolAction
+{
+    /// <summary>Sets <paramref name="body"/> as the action of <paramref name="command"/>.</summary>
+    public static void SetToolAction(this Command command, ToolConsole console, Func<ParseResult, CancellationToken, Task<int>> body)
+    {
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var name = $"orbench {command.Name}";
+            try
+            {
+                return await body(parseResult, cancellationToken);
+            }
+            catch (UsageException e)
+            {
+                await WriteAsync(console, name, e, $"{e.Message} (see '{name} --help')");
+                return ExitCodes.BadArguments;
+            }
+            catch (ToolFailureException e)
+            {
+                await WriteAsync(console, name, e, e.Message);
+                return e.ExitCode;
+            }
+            catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
+            {
+                await WriteAsync(console, name, e, "cancelled; what finished was kept in the cache");
+                return ExitCodes.Failure;
+            }
+#pragma warning disable CA1031 // The tool's contract: any failure is one line on stderr and exit code 1.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                await WriteAsync(console, name, e, Describe(e));
+                return ExitCodes.Failure;
+            }
+        });
+    }
+
+    private static string Describe(Exception e)
+    {
+        var inner = e is AggregateException { InnerExceptions.Count: 1 } aggregate ? aggregate.InnerExceptions[0] : e;
+        return inner.Message;
+    }
+
+    private static async Task WriteAsync(ToolConsole console, string name, Exception e, string message)
+    {
+        var oneLine = message.ReplaceLineEndings(" ").Trim();
+        await console.Error.WriteLineAsync($"{name}: error: {oneLine}");
+        if (console.GetEnvironmentVariable("ORBENCH_DEBUG") == "1")
+        {
+            await console.Error.WriteLineAsync(e.ToString());
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using System.CommandLine;
+using OrBench.Testing.Snapshots;
+using OrBench.Tool.Cli;
+
+namespace OrBench.Tool.Commands;
+
+/// <summary>
+/// <c>orbench accept [PATH]</c>: accepts snapshot changes by moving every <c>*.received.jsonl</c> over its
+/// <c>*.verified.jsonl</c>, for one file or a whole directory tree (default: the current directory).
+/// </summary>
+internal static class AcceptCommand
+{
+    public static Command Create(ToolConsole console)
+    {
+        var path = new Argument<string>("PATH")
+        {
+            Description = "A .received.jsonl (or .verified.jsonl) file, or a directory searched recursively, bin/ and obj/ skipped.",
+            DefaultValueFactory = _ => ".",
+        };
+        var command = new Command("accept", "Accept snapshot changes: move *.received.jsonl over *.verified.jsonl.") { path };
+        command.SetToolAction(console, async (parseResult, cancellationToken) =>
+        {
+            var argument = parseResult.GetRequiredValue(path);
+            IReadOnlyList<string> accepted;
+            try
+            {
+                accepted = SnapshotAcceptance.Accept(console.FullPath(argument));
+            }
+            catch (FileNotFoundException)
+            {
+                throw new UsageException($"'{argument}' is neither a directory nor a .received.jsonl/.verified.jsonl file");
+            }
+
+            foreach (var file in accepted)
+            {
+                await console.Out.WriteLineAsync($"accepted {Path.GetRelativePath(console.WorkingDirectory, file)}");
+            }
+
+            await console.Out.WriteLineAsync(accepted.Count == 1 ? "1 snapshot accepted" : $"{accepted.Count} snapshots accepted");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

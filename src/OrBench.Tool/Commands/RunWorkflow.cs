@@ -1,0 +1,209 @@
+using System.Globalization;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Caching.Distributed;
+using OrBench.Testing.Data;
+using OrBench.Testing.Middleware;
+using OrBench.Testing.Reporting;
+using OrBench.Testing.Results;
+using OrBench.Testing.Running;
+using OrBench.Tool.Cli;
+using OrBench.Tool.Composition;
+using OrBench.Tool.Output;
+
+namespace OrBench.Tool.Commands;
+
+/// <summary>
+/// The body of <c>orbench run</c>: composes the stages (Data → Run → Verdict → Result → Report) and prints a summary.
+/// It owns no stage logic: every step is a call into OrBench.Testing.
+/// </summary>
+internal sealed class RunWorkflow(ToolConsole console, RunSettings settings)
+{
+    public async Task<int> ExecuteAsync(CancellationToken cancellationToken)
+    {
+        CheckInputsExist();
+        var apiKey = settings.Responses is null
+            ? EndpointClients.ResolveApiKey(console, settings.ApiKeyEnv, settings.ApiKeyEnvExplicit, "--api-key-env")
+            : null;
+        var prompts = await PromptSources.LoadAsync(settings, console, cancellationToken);
+        if (prompts.Count == 0)
+        {
+            throw new UsageException($"no prompts selected from {settings.Prompts} (check --category and --shard)");
+        }
+
+        var cache = settings.Cache is { } spec ? ResponseCaches.Create(spec, console) : null;
+        try
+        {
+            var run = settings.Responses is { } responses
+                ? await ImportAsync(console.FullPath(responses), prompts, cancellationToken)
+                : await SendAsync(prompts, apiKey!, cache, cancellationToken);
+            if (run.Cancelled)
+            {
+                throw new OperationCanceledException(cancellationToken);
+            }
+
+            using var classifiers = Classifiers.Create(settings.Classifier, console, cache, settings.ReplayOnly);
+            var verdicts = await ResultClassification.ClassifyAsync(run, classifiers.Classifier, cancellationToken: cancellationToken);
+            var result = ResultBuilder.Build(run, verdicts, Metadata(prompts, classifiers.Classifier.Name));
+            var baseline = settings.Baseline is { } path ? await ResultFiles.ReadAsync(console.FullPath(path), cancellationToken) : null;
+            var gates = CommandLineGates();
+            await ResultFiles.WriteAsync(result, settings.OutputDirectory, cancellationToken);
+            var written = await ReportWriter.WriteAsync([result], settings.OutputDirectory, Reports.Options(console, baseline, gates), cancellationToken);
+            RunSummary.Write(console, result, settings.OutputDirectory);
+            if (run.Outcomes.Count > 0 && run.Outcomes.All(o => o.Kind == OutcomeKind.Error))
+            {
+                throw new ToolFailureException($"every request failed (files written to {settings.OutputDirectory}); first error: {run.Outcomes[0].Error}");
+            }
+
+            return Gates.Decide(console, "orbench run", gates.Count > 0 ? written.Gates : []);
+        }
+        catch (ReplayMissException e)
+        {
+            var ids = e.PromptIds.Count == 0 ? string.Empty : $": {string.Join(", ", e.PromptIds.Take(10))}{(e.PromptIds.Count > 10 ? $" and {e.PromptIds.Count - 10} more" : string.Empty)}";
+            throw new ToolFailureException($"--replay-only: no recorded response for {e.PromptIds.Count} prompt(s){ids}; record them once without --replay-only");
+        }
+        finally
+        {
+            (cache as IDisposable)?.Dispose();
+        }
+    }
+
+    private async Task<RunResult> SendAsync(PromptSet prompts, string apiKey, IDistributedCache? cache, CancellationToken cancellationToken)
+    {
+        var endpoint = settings.Endpoint ?? throw new UsageException("--endpoint is required");
+        var model = settings.Model ?? throw new UsageException("--model is required");
+        var timeout = TimeSpan.FromSeconds(settings.TimeoutSeconds);
+        using var client = ModelClients.Compose(EndpointClients.Create(endpoint, model, apiKey, timeout), cache, settings.ReplayOnly, settings.Retries, timeout);
+        var options = new RunOptions
+        {
+            SystemPrompt = settings.SystemPrompt,
+            Repeats = settings.Repeats,
+            MaxConcurrency = settings.Concurrency,
+            RequestTimeout = null,
+            RequestsPerMinute = settings.RequestsPerMinute,
+            TokensPerMinute = settings.TokensPerMinute,
+            ChatOptions = new ChatOptions { ModelId = model },
+        };
+        var runner = new PromptRunner(client, options);
+        var run = await ProgressReporter.RunAsync(console, $"{model} on {prompts.Name}", report =>
+            runner.RunAsync(prompts, new InlineProgress(p => report(p.Done, p.Total, p.Errors)), cancellationToken));
+        return run with { Model = model };
+    }
+
+    private async Task<RunResult> ImportAsync(string path, PromptSet prompts, CancellationToken cancellationToken)
+    {
+        ImportedResponses imported;
+        try
+        {
+            imported = await ExistingResponses.ReadFileAsync(path, prompts, cancellationToken);
+        }
+        catch (ResponseFileException e)
+        {
+            throw new ToolFailureException(e.Message);
+        }
+
+        if (imported.Unmatched.Count > 0)
+        {
+            await console.Error.WriteLineAsync($"orbench run: warning: {imported.Unmatched.Count} row(s) of {Path.GetFileName(path)} matched no prompt of {prompts.Name} and were not scored");
+        }
+
+        if (imported.MissingPromptIds.Count > 0)
+        {
+            await console.Error.WriteLineAsync($"orbench run: warning: {imported.MissingPromptIds.Count} prompt(s) of {prompts.Name} have no response in {Path.GetFileName(path)} (first: {imported.MissingPromptIds[0]})");
+        }
+
+        if (imported.Result.Outcomes.Count == 0)
+        {
+            throw new ToolFailureException($"no row of {Path.GetFileName(path)} matched a prompt of {prompts.Name}");
+        }
+
+        return imported.Result with { Model = settings.Model ?? imported.Result.Model };
+    }
+
+    private List<GateDefinition> CommandLineGates()
+    {
+        var policy = settings.GatePolicy switch
+        {
+            "strict" => ThresholdPolicy.Strict,
+            "point" => ThresholdPolicy.PointEstimate,
+            _ => ThresholdPolicy.IntervalAboveThreshold,
+        };
+        var gates = new List<GateDefinition>();
+        if (settings.MaxOverRefusal is { } overRefusal)
+        {
+            gates.Add(new GateDefinition("over-refusal", GateMetric.OverRefusal, overRefusal, policy));
+        }
+
+        if (settings.MaxToxicAcceptance is { } toxic)
+        {
+            gates.Add(new GateDefinition("toxic acceptance", GateMetric.ToxicAcceptance, toxic, policy));
+        }
+
+        return gates;
+    }
+
+    private Dictionary<string, string> Metadata(PromptSet prompts, string classifier)
+    {
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["tool"] = "orbench run",
+            ["classifier"] = classifier,
+            ["promptCount"] = prompts.Count.ToString(CultureInfo.InvariantCulture),
+        };
+        if (settings.Sample is { } sample)
+        {
+            metadata["sample"] = sample.ToString(CultureInfo.InvariantCulture);
+            metadata["seed"] = settings.Seed.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (settings.Shard is { } shard)
+        {
+            metadata["shard"] = shard;
+        }
+
+        if (settings.Categories.Count > 0)
+        {
+            metadata["categories"] = string.Join(',', settings.Categories);
+        }
+
+        if (settings.SystemPrompt is not null)
+        {
+            metadata["systemPrompt"] = "custom";
+        }
+
+        if (settings.Responses is { } responses)
+        {
+            metadata["responses"] = Path.GetFileName(responses);
+        }
+
+        if (settings.Cache is { } cache)
+        {
+            metadata["cache"] = ResponseCaches.IsRedis(cache) ? "redis" : "directory";
+            metadata["replayOnly"] = settings.ReplayOnly ? "true" : "false";
+        }
+
+        return metadata;
+    }
+
+    private void CheckInputsExist()
+    {
+        foreach (var (option, path) in new[] { ("--responses", settings.Responses), ("--baseline", settings.Baseline), ("--data-dir", settings.DataDirectory) })
+        {
+            if (path is null)
+            {
+                continue;
+            }
+
+            var full = console.FullPath(path);
+            if (option == "--data-dir" ? !Directory.Exists(full) : !File.Exists(full))
+            {
+                throw new UsageException($"{option} '{path}' does not exist");
+            }
+        }
+    }
+
+    /// <summary>An <see cref="IProgress{T}"/> that calls back synchronously (no SynchronizationContext hop).</summary>
+    private sealed class InlineProgress(Action<RunProgress> report) : IProgress<RunProgress>
+    {
+        public void Report(RunProgress value) => report(value);
+    }
+}

@@ -1,0 +1,58 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Caching.Distributed;
+using OrBench.Testing.Classification;
+using OrBench.Tool.Cli;
+using OrBench.Tool.Commands;
+
+namespace OrBench.Tool.Composition;
+
+/// <summary>
+/// Builds the Verdict stage's classifier named by <c>--classifier</c>. The judge talks to its own endpoint through the
+/// same middleware as the model under test (retry, and the response cache when one is configured), so judge calls are
+/// replayed too.
+/// </summary>
+internal sealed class Classifiers : IDisposable
+{
+    private readonly IChatClient? _judge;
+
+    private Classifiers(IRefusalClassifier classifier, IChatClient? judge)
+    {
+        Classifier = classifier;
+        _judge = judge;
+    }
+
+    public IRefusalClassifier Classifier { get; }
+
+    public static Classifiers Create(JudgeSettings settings, ToolConsole console, IDistributedCache? cache = null, bool replayOnly = false)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.Kind is ClassifierKind.Keyword)
+        {
+            return new(StagePending.KeywordClassifier(), null);
+        }
+
+        if (settings.Kind is ClassifierKind.Offline)
+        {
+            return new(RefusalClassifiers.Default, null);
+        }
+
+        var endpoint = settings.JudgeEndpoint ?? throw new UsageException($"--classifier {settings.Kind.ToString().ToLowerInvariant()} needs --judge-endpoint");
+        var model = settings.JudgeModel ?? throw new UsageException($"--classifier {settings.Kind.ToString().ToLowerInvariant()} needs --judge-model");
+        var key = console.GetEnvironmentVariable(settings.JudgeApiKeyEnv) is { Length: > 0 } judgeKey
+            ? judgeKey
+            : EndpointClients.ResolveApiKey(
+                console,
+                settings.JudgeApiKeyEnvExplicit ? settings.JudgeApiKeyEnv : RunCommand.DefaultApiKeyEnv,
+                settings.JudgeApiKeyEnvExplicit,
+                "--judge-api-key-env");
+        var timeout = TimeSpan.FromSeconds(120);
+        var raw = EndpointClients.Create(endpoint, model, key, timeout);
+        var judge = ModelClients.Compose(raw, cache, replayOnly, retries: 4, timeout);
+        IRefusalClassifier classifier = settings.Kind is ClassifierKind.Judge
+            ? StagePending.Judge(judge)
+            : StagePending.Cascade(judge);
+        return new(classifier, judge);
+    }
+
+    public void Dispose() => _judge?.Dispose();
+}

@@ -1,0 +1,50 @@
+using System.ClientModel;
+using System.ClientModel.Primitives;
+using Microsoft.Extensions.AI;
+using OpenAI;
+using OrBench.Tool.Cli;
+
+namespace OrBench.Tool.Composition;
+
+/// <summary>
+/// Creates the raw <see cref="IChatClient"/> for an OpenAI-compatible endpoint. The OpenAI client's own retries are
+/// switched off (<see cref="ClientRetryPolicy"/> with zero retries) because the Run stage's Polly middleware retries;
+/// stacking both would multiply attempts and ignore our bounded backoff.
+/// </summary>
+internal static class EndpointClients
+{
+    /// <summary>Sent when no key is configured: local servers (vLLM, Ollama, llama.cpp) ignore it, but the client needs one.</summary>
+    public const string NoKeyPlaceholder = "no-key";
+
+    /// <param name="endpoint">The server's base URL.</param>
+    /// <param name="model">The model name sent with every request.</param>
+    /// <param name="apiKey">The key; only ever placed in the Authorization header by the OpenAI client.</param>
+    /// <param name="requestTimeout">The attempt timeout of the retry middleware; the client's network timeout is a little longer so the middleware's fires first and is retried.</param>
+    public static IChatClient Create(Uri endpoint, string model, string apiKey, TimeSpan requestTimeout)
+    {
+        var options = new OpenAIClientOptions
+        {
+            Endpoint = endpoint,
+            RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
+            NetworkTimeout = requestTimeout + TimeSpan.FromSeconds(5),
+        };
+        return new OpenAIClient(new ApiKeyCredential(apiKey), options).GetChatClient(model).AsIChatClient();
+    }
+
+    /// <summary>
+    /// Reads the API key from the variable named by <paramref name="variable"/>. A variable the user named explicitly
+    /// must be set; the default variable may be unset (local servers need no key).
+    /// </summary>
+    public static string ResolveApiKey(ToolConsole console, string variable, bool explicitlyNamed, string optionName)
+    {
+        var key = console.GetEnvironmentVariable(variable);
+        if (!string.IsNullOrEmpty(key))
+        {
+            return key;
+        }
+
+        return explicitlyNamed
+            ? throw new UsageException($"environment variable {variable} (named by {optionName}) is not set")
+            : NoKeyPlaceholder;
+    }
+}

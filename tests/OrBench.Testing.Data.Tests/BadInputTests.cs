@@ -1,0 +1,154 @@
+using FluentAssertions;
+
+namespace OrBench.Testing.Data.Tests;
+
+public class BadInputTests
+{
+    [Fact]
+    public async Task Missing_official_file_lists_every_place_tried()
+    {
+        using var temp = new TempFolder();
+        var env = new Dictionary<string, string> { ["ORBENCH_DATA_DIR"] = temp.Combine("env") };
+        var options = Options.Isolated(temp, env) with { DataDirectory = temp.Combine("explicit") };
+
+        var act = () => OrBenchDataset.LoadAsync(OrBenchSubset.Full80K, options);
+
+        var error = (await act.Should().ThrowAsync<DataFileNotFoundException>()).Which;
+        error.FileName.Should().Be("or-bench-80k.csv");
+        error.PlacesTried.Should().HaveCount(4);
+        error.Message.Should().Contain("or-bench-80k.csv")
+            .And.Contain(Path.Combine(temp.Combine("explicit"), "or-bench-80k.csv"))
+            .And.Contain("ORBENCH_DATA_DIR: " + Path.Combine(temp.Combine("env"), "or-bench-80k.csv"))
+            .And.Contain(Path.Combine(temp.Combine("cache"), OrBenchDataOptions.PinnedRevision, "or-bench-80k.csv"))
+            .And.Contain($"https://huggingface.co/datasets/bench-llm/or-bench/resolve/{OrBenchDataOptions.PinnedRevision}/or-bench-80k.csv")
+            .And.Contain("AllowDownload = false");
+    }
+
+    [Fact]
+    public async Task Unset_places_are_reported_as_not_set_and_offline_mode_is_honoured()
+    {
+        using var temp = new TempFolder();
+        var env = new Dictionary<string, string> { ["HF_HUB_OFFLINE"] = "1" };
+        var options = Options.Isolated(temp, env) with { AllowDownload = true };
+
+        var act = () => OrBenchDataset.LoadAsync(OrBenchSubset.Hard1K, options);
+
+        (await act.Should().ThrowAsync<DataFileNotFoundException>())
+            .WithMessage("*explicit directory (OrBenchDataOptions.DataDirectory): not set*ORBENCH_DATA_DIR: not set*HF_HUB_OFFLINE=1*");
+    }
+
+    [Fact]
+    public async Task Missing_custom_file_names_the_path()
+    {
+        using var temp = new TempFolder();
+        var path = temp.Combine("nope.csv");
+
+        var act = () => OrBenchDataset.LoadCsvAsync(path, ExpectedBehavior.Answer);
+
+        (await act.Should().ThrowAsync<DataFileNotFoundException>()).WithMessage($"*{path}*not found*");
+    }
+
+    [Theory]
+    [InlineData("text,category\nhello,a\n", PromptFileProblem.MissingPromptColumn, 1, "*no 'prompt' column*'text', 'category'*")]
+    [InlineData("prompt,kind\nhello,a\n", PromptFileProblem.MissingCategoryColumn, 1, "*no 'category' column*'prompt', 'kind'*")]
+    [InlineData("", PromptFileProblem.MissingPromptColumn, 1, "*no header*")]
+    [InlineData("prompt,category\nhello,a\n\"  \",b\n", PromptFileProblem.EmptyPrompt, 3, "*empty prompt*")]
+    [InlineData("prompt,category\nhello,a\n,b\n", PromptFileProblem.EmptyPrompt, 3, "*empty prompt*")]
+    [InlineData("prompt,category\nhello,\n", PromptFileProblem.EmptyCategory, 2, "*empty category*")]
+    [InlineData("prompt,category\nhello,a\n\"never closed,b\nmore,c\n", PromptFileProblem.UnterminatedQuote, 3, "*unterminated quote*")]
+    [InlineData("prompt,category\n\"a\"b\"\",c\n", PromptFileProblem.MalformedQuote, 2, "*malformed quote*")]
+    [InlineData("prompt,category\nhello,a\nonly one column\n", PromptFileProblem.MissingColumns, 3, "*1 column(s) but the header has 2*")]
+    [InlineData("prompt,category\n", PromptFileProblem.NoPrompts, null, "*holds no prompts*")]
+    public async Task Bad_csv_fails_with_file_line_and_problem(string content, PromptFileProblem problem, int? line, string message)
+    {
+        using var temp = new TempFolder();
+        var path = temp.Write("bad.csv", content);
+
+        var act = () => OrBenchDataset.LoadCsvAsync(path, ExpectedBehavior.Answer);
+
+        var error = (await act.Should().ThrowAsync<PromptFileFormatException>()).Which;
+        error.Problem.Should().Be(problem);
+        error.LineNumber.Should().Be(line);
+        error.FilePath.Should().Be(path);
+        error.Message.Should().StartWith(line is null ? path + ": " : $"{path}:{line}: ").And.Match(message);
+    }
+
+    [Fact]
+    public async Task Invalid_utf8_names_the_line_and_the_byte()
+    {
+        using var temp = new TempFolder();
+        byte[] bytes = [.. "prompt,category\nfine,a\nbad "u8, 0xC3, 0x28, .. " byte,b\n"u8];
+        var path = temp.WriteBytes("bad.csv", bytes);
+
+        var act = () => OrBenchDataset.LoadCsvAsync(path, ExpectedBehavior.Answer);
+
+        var error = (await act.Should().ThrowAsync<PromptFileFormatException>()).Which;
+        error.Problem.Should().Be(PromptFileProblem.InvalidUtf8);
+        error.LineNumber.Should().Be(3);
+        error.Message.Should().Contain($"{path}:3:").And.Contain("0xC3").And.Contain("invalid UTF-8");
+    }
+
+    [Fact]
+    public async Task Duplicate_prompt_names_both_lines()
+    {
+        using var temp = new TempFolder();
+        var path = temp.Write("dup.csv", "prompt,category\nhello world,a\nother,b\n\"hello\n world\",c\n");
+
+        var act = () => OrBenchDataset.LoadCsvAsync(path, ExpectedBehavior.Answer);
+
+        var error = (await act.Should().ThrowAsync<DuplicatePromptIdException>()).Which;
+        error.FirstLine.Should().Be(2);
+        error.SecondLine.Should().Be(4);
+        error.IsSameText.Should().BeTrue();
+        error.Id.Should().Be("cus-b94d27b9934d");
+        error.Message.Should().Contain($"{path}:4:").And.Contain("line 4 repeats the prompt of line 2").And.Contain("cus-b94d27b9934d");
+    }
+
+    [Fact]
+    public async Task Duplicate_in_an_official_file_fails_too()
+    {
+        using var temp = new TempFolder();
+        temp.Write("d/or-bench-hard-1k.csv", "prompt,category\nsame,a\nsame,a\n");
+
+        var act = () => OrBenchDataset.LoadAsync(OrBenchSubset.Hard1K, Options.Isolated(temp) with { DataDirectory = temp.Combine("d") });
+
+        (await act.Should().ThrowAsync<DuplicatePromptIdException>()).WithMessage("*line 3 repeats the prompt of line 2 (id h1k-*");
+    }
+
+    [Theory]
+    [InlineData("{\"prompt\":\"a\",\"category\":\"b\"}\n{not json}\n", PromptFileProblem.InvalidJson, 2, "*not valid JSON*")]
+    [InlineData("[1,2]\n", PromptFileProblem.InvalidJson, 1, "*expected a JSON object*")]
+    [InlineData("{\"text\":\"a\",\"category\":\"b\"}\n", PromptFileProblem.MissingPromptColumn, 1, "*no 'prompt' string*")]
+    [InlineData("{\"prompt\":\"a\"}\n", PromptFileProblem.MissingCategoryColumn, 1, "*no 'category' string*")]
+    [InlineData("\n{\"prompt\":\" \",\"category\":\"b\"}\n", PromptFileProblem.EmptyPrompt, 2, "*empty prompt*")]
+    public async Task Bad_jsonl_fails_with_file_line_and_problem(string content, PromptFileProblem problem, int line, string message)
+    {
+        using var temp = new TempFolder();
+        var path = temp.Write("bad.jsonl", content);
+
+        var act = () => OrBenchDataset.LoadJsonlAsync(path, ExpectedBehavior.Answer);
+
+        var error = (await act.Should().ThrowAsync<PromptFileFormatException>()).Which;
+        error.Problem.Should().Be(problem);
+        error.LineNumber.Should().Be(line);
+        error.Message.Should().StartWith($"{path}:{line}: ").And.Match(message);
+    }
+
+    [Fact]
+    public async Task Unknown_custom_extension_is_rejected()
+    {
+        var act = () => OrBenchDataset.LoadCustomAsync("prompts.xlsx", ExpectedBehavior.Answer);
+        (await act.Should().ThrowAsync<ArgumentException>()).WithMessage("*.csv or .jsonl*");
+    }
+
+    [Fact]
+    public async Task Every_data_error_is_an_OrBenchDataException()
+    {
+        using var temp = new TempFolder();
+        var path = temp.Write("bad.csv", "nothing,here\n1,2\n");
+
+        var act = () => OrBenchDataset.LoadCsvAsync(path, ExpectedBehavior.Answer);
+
+        await act.Should().ThrowAsync<OrBenchDataException>();
+    }
+}

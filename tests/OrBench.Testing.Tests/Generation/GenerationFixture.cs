@@ -1,0 +1,58 @@
+using OrBench.Testing.Data;
+using OrBench.Testing.Generation;
+
+namespace OrBench.Testing.Tests.Generation;
+
+/// <summary>Fresh scripted clients and a temporary output directory per test.</summary>
+internal sealed class GenerationFixture : IDisposable
+{
+    public GenerationFixture()
+    {
+        Root = Path.Combine(Path.GetTempPath(), "orbench-gen-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Root);
+    }
+
+    public string Root { get; }
+
+    public string Dir(string name) => Path.Combine(Root, name);
+
+    public static Clients NewClients(int? moderatorBFailsFromCall = null) => new(
+        new ScriptedChatClient("gen", GenerationScript.Generator),
+        new ScriptedChatClient("rew", GenerationScript.Rewriter),
+        new ScriptedChatClient("mod-a", GenerationScript.ModeratorA),
+        new ScriptedChatClient("mod-b", GenerationScript.ModeratorB) { FailFromCall = moderatorBFailsFromCall },
+        new ScriptedChatClient("mod-c", GenerationScript.ModeratorC));
+
+    public static GenerationOptions Options(string directory, bool resume = false) => new()
+    {
+        OutputDirectory = directory,
+        Resume = resume,
+        Categories = [OrBenchCategory.Violence, OrBenchCategory.Privacy],
+        SeedsPerCategory = 3,
+        SeedBatchSize = 2,
+        RewritesPerSeed = 2,
+        MaxConcurrency = 4,
+    };
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    internal sealed record Clients(
+        ScriptedChatClient Generator, ScriptedChatClient Rewriter, ScriptedChatClient A, ScriptedChatClient B, ScriptedChatClient C)
+    {
+        public GenerationModels Models => new(
+            new GenerationModel("gen", Generator),
+            [new GenerationModel("mod-a", A), new GenerationModel("mod-b", B), new GenerationModel("mod-c", C)],
+            new GenerationModel("rew", Rewriter));
+
+        public IReadOnlyList<ScriptedChatClient> Moderators => [A, B, C];
+    }
+}

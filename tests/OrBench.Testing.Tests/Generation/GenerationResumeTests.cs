@@ -1,0 +1,136 @@
+using FluentAssertions;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Caching.Memory;
+using OrBench.Testing.Generation;
+using Xunit;
+
+namespace OrBench.Testing.Tests.Generation;
+
+public sealed class GenerationResumeTests : IDisposable
+{
+    private readonly GenerationFixture _fixture = new();
+
+    public void Dispose() => _fixture.Dispose();
+
+    [Fact]
+    public async Task Run_interrupted_in_moderation_resumes_without_repeating_any_model_call()
+    {
+        var directory = _fixture.Dir("run");
+        var crashing = GenerationFixture.NewClients(moderatorBFailsFromCall: 4);
+        var act = () => new GenerationPipeline(crashing.Models, GenerationFixture.Options(directory)).RunAsync();
+        await act.Should().ThrowAsync<InvalidOperationException>().WithMessage("*simulated crash*");
+
+        File.Exists(Path.Combine(directory, GenerationFiles.SeedsCheckpoint)).Should().BeTrue();
+        File.Exists(Path.Combine(directory, GenerationFiles.RewritesCheckpoint)).Should().BeTrue();
+        File.Exists(Path.Combine(directory, GenerationFiles.ModerationCheckpoint)).Should().BeFalse();
+        File.Exists(Path.Combine(directory, GenerationFiles.OverRefusalCsv)).Should().BeFalse("nothing half-finished is written as output");
+        crashing.B.AnsweredPrompts.Should().HaveCount(3);
+
+        var resumedClients = GenerationFixture.NewClients();
+        var resumed = await new GenerationPipeline(resumedClients.Models, GenerationFixture.Options(directory, resume: true)).RunAsync();
+
+        resumedClients.Generator.Calls.Should().Be(0, "stage 1 is loaded from its checkpoint");
+        resumedClients.Rewriter.Calls.Should().Be(0, "stage 2 is loaded from its checkpoint");
+        for (var m = 0; m < 3; m++)
+        {
+            var before = crashing.Moderators[m].AnsweredPrompts;
+            var after = resumedClients.Moderators[m].AnsweredPrompts;
+            after.Should().NotIntersectWith(before, $"{crashing.Moderators[m].Name} must not be asked again what it already answered");
+            before.Concat(after).Should().OnlyHaveUniqueItems().And.HaveCount(7, "every kept rewrite is moderated exactly once overall");
+        }
+
+        resumed.Summary.ResumedStages.Should().Equal(GenerationStage.Seeds, GenerationStage.Rewrites);
+        resumed.Summary.Calls.Should().Be(6 + 6 + 21, "totals count the answers behind the outputs, replayed or not");
+        resumed.Summary.ReplayedCalls.Should().Be(6 + 6 + crashing.Moderators.Sum(m => m.AnsweredPrompts.Count));
+
+        var uninterrupted = await new GenerationPipeline(GenerationFixture.NewClients().Models, GenerationFixture.Options(_fixture.Dir("clean"))).RunAsync();
+        foreach (var file in new[] { GenerationFiles.OverRefusalCsv, GenerationFiles.ToxicCsv, GenerationFiles.ProvenanceJsonl })
+        {
+            (await File.ReadAllBytesAsync(Path.Combine(directory, file)))
+                .Should().Equal(await File.ReadAllBytesAsync(Path.Combine(uninterrupted.OutputDirectory, file)), file);
+        }
+
+        File.Exists(Path.Combine(directory, GenerationFiles.CallJournal)).Should().BeFalse("the journal is removed once every stage is checkpointed");
+    }
+
+    [Fact]
+    public async Task Resuming_a_finished_run_makes_no_call_and_rewrites_the_same_outputs()
+    {
+        var directory = _fixture.Dir("run");
+        var first = await new GenerationPipeline(GenerationFixture.NewClients().Models, GenerationFixture.Options(directory)).RunAsync();
+        var csv = await File.ReadAllBytesAsync(first.OverRefusalCsv);
+
+        var clients = GenerationFixture.NewClients();
+        var again = await new GenerationPipeline(clients.Models, GenerationFixture.Options(directory, resume: true)).RunAsync();
+
+        (clients.Generator.Calls + clients.Rewriter.Calls + clients.Moderators.Sum(m => m.Calls)).Should().Be(0);
+        again.Summary.ResumedStages.Should().Equal(GenerationStage.Seeds, GenerationStage.Rewrites, GenerationStage.Moderation);
+        again.Summary.Moderation.Should().BeEquivalentTo(first.Summary.Moderation);
+        (await File.ReadAllBytesAsync(again.OverRefusalCsv)).Should().Equal(csv);
+    }
+
+    [Fact]
+    public async Task A_directory_holding_a_run_is_refused_without_resume()
+    {
+        var directory = _fixture.Dir("run");
+        await new GenerationPipeline(GenerationFixture.NewClients().Models, GenerationFixture.Options(directory)).RunAsync();
+
+        var act = () => new GenerationPipeline(GenerationFixture.NewClients().Models, GenerationFixture.Options(directory)).RunAsync();
+
+        (await act.Should().ThrowAsync<GenerationException>().WithMessage("*already holds a generation run*--resume*"))
+            .Which.Path.Should().EndWith(GenerationFiles.SeedsCheckpoint);
+    }
+
+    [Fact]
+    public async Task Resuming_with_other_parameters_names_the_checkpoint_that_does_not_match()
+    {
+        var directory = _fixture.Dir("run");
+        await new GenerationPipeline(GenerationFixture.NewClients().Models, GenerationFixture.Options(directory)).RunAsync();
+
+        var clients = GenerationFixture.NewClients();
+        var changed = GenerationFixture.Options(directory, resume: true) with { RewritesPerSeed = 3 };
+        var act = () => new GenerationPipeline(clients.Models, changed).RunAsync();
+
+        (await act.Should().ThrowAsync<GenerationException>().WithMessage("*different parameters*"))
+            .Which.Path.Should().EndWith(GenerationFiles.RewritesCheckpoint);
+        clients.Generator.Calls.Should().Be(0, "stage 1 still matches and is reused");
+        clients.Rewriter.Calls.Should().Be(0, "the mismatch is found before any call");
+    }
+
+    [Fact]
+    public async Task A_corrupt_checkpoint_is_a_typed_error_naming_the_file()
+    {
+        var directory = _fixture.Dir("run");
+        await new GenerationPipeline(GenerationFixture.NewClients().Models, GenerationFixture.Options(directory)).RunAsync();
+        await File.WriteAllTextAsync(Path.Combine(directory, GenerationFiles.SeedsCheckpoint), "{ not json");
+
+        var act = () => new GenerationPipeline(GenerationFixture.NewClients().Models, GenerationFixture.Options(directory, resume: true)).RunAsync();
+
+        (await act.Should().ThrowAsync<GenerationException>().WithMessage("*not valid JSON*"))
+            .Which.Path.Should().EndWith(GenerationFiles.SeedsCheckpoint);
+    }
+
+    [Fact]
+    public async Task Response_cache_makes_a_repeated_run_free()
+    {
+        IDistributedCache cache = new MemoryDistributedCache(Microsoft.Extensions.Options.Options.Create(new MemoryDistributedCacheOptions()));
+        GenerationModels Cached(GenerationFixture.Clients c) => new(
+            new GenerationModel("gen", c.Generator.AsBuilder().UseDistributedCache(cache).Build()),
+            [
+                new GenerationModel("mod-a", c.A.AsBuilder().UseDistributedCache(cache).Build()),
+                new GenerationModel("mod-b", c.B.AsBuilder().UseDistributedCache(cache).Build()),
+                new GenerationModel("mod-c", c.C.AsBuilder().UseDistributedCache(cache).Build()),
+            ],
+            new GenerationModel("rew", c.Rewriter.AsBuilder().UseDistributedCache(cache).Build()));
+
+        var first = GenerationFixture.NewClients();
+        var a = await new GenerationPipeline(Cached(first), GenerationFixture.Options(_fixture.Dir("a"))).RunAsync();
+        var second = GenerationFixture.NewClients();
+        var b = await new GenerationPipeline(Cached(second), GenerationFixture.Options(_fixture.Dir("b"))).RunAsync();
+
+        first.Generator.Calls.Should().Be(6, "each batch is a distinct request, so the cache does not collapse batches");
+        (second.Generator.Calls + second.Rewriter.Calls + second.Moderators.Sum(m => m.Calls)).Should().Be(0);
+        (await File.ReadAllBytesAsync(b.ProvenanceJsonl)).Should().Equal(await File.ReadAllBytesAsync(a.ProvenanceJsonl));
+    }
+}

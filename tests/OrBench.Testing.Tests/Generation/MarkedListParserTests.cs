@@ -1,0 +1,56 @@
+using FluentAssertions;
+using OrBench.Testing.Generation.Seeds;
+using Xunit;
+
+namespace OrBench.Testing.Tests.Generation;
+
+public sealed class MarkedListParserTests
+{
+    [Fact]
+    public void Double_brackets_are_read_in_order_trimmed_and_unquoted()
+    {
+        var list = MarkedListParser.Parse("Sure:\n[[ first ]]\n[[\"second, with comma\"]]\n[[]]\n[[third\nspans lines]]");
+
+        list.Format.Should().Be(MarkedListFormat.DoubleBrackets);
+        list.Items.Should().Equal("first", "second, with comma", "third\nspans lines");
+    }
+
+    [Fact]
+    public void Brackets_win_over_numbered_lines()
+    {
+        var list = MarkedListParser.Parse("1. [[alpha]]\n2. beta");
+
+        list.Items.Should().Equal("alpha");
+    }
+
+    [Fact]
+    public void Guillemets_are_the_first_fallback()
+    {
+        var list = MarkedListParser.Parse("«one» and «two»\n3. not this");
+
+        list.Format.Should().Be(MarkedListFormat.Guillemets);
+        list.Items.Should().Equal("one", "two");
+    }
+
+    [Fact]
+    public void Numbered_lines_are_the_last_fallback()
+    {
+        var list = MarkedListParser.Parse("Here:\n1. one\r\n  2) two  \nnot numbered\n10. ten");
+
+        list.Format.Should().Be(MarkedListFormat.NumberedLines);
+        list.Items.Should().Equal("one", "two", "ten");
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("I can't help with that.")]
+    [InlineData("[[ ]] and [[\"\"]]")]
+    public void Malformed_answers_yield_an_empty_list(string? answer)
+    {
+        var list = MarkedListParser.Parse(answer);
+
+        list.Items.Should().BeEmpty();
+        list.Format.Should().Be(MarkedListFormat.None);
+    }
+}

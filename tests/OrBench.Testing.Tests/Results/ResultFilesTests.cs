@@ -1,0 +1,165 @@
+using System.Text.Json;
+using FluentAssertions;
+using OrBench.Testing.Classification;
+using OrBench.Testing.Data;
+using OrBench.Testing.Results;
+using Xunit;
+using static OrBench.Testing.Tests.Results.TestRecords;
+
+namespace OrBench.Testing.Tests.Results;
+
+public sealed class ResultFilesTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("orbench-results-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static OrBenchResult Sample() => Result(
+    [
+        Refused("h1k-0002", "privacy", response: "I can't help with that.\n<script>alert(1)</script>"),
+        Answered("h1k-0001", "violence", response: "Sure — “quoted” ünïcode"),
+        Errored("h1k-0003", "privacy"),
+    ]);
+
+    [Fact]
+    public async Task Round_trips_every_record_field_and_run_fact()
+    {
+        var result = Sample();
+
+        await ResultFiles.WriteAsync(result, _dir);
+        var back = await ResultFiles.ReadAsync(Path.Combine(_dir, "results.json"));
+
+        back.Records.Should().BeEquivalentTo(result.Records, o => o.WithStrictOrdering());
+        back.Model.Should().Be("test-model");
+        back.Prompts.Should().Be("or-bench-hard-1k");
+        back.Subset.Should().Be(OrBenchSubset.Hard1K);
+        back.StartedAt.Should().Be(result.StartedAt);
+        back.WallSeconds.Should().Be(42);
+        back.Metadata.Should().Contain("seed", "7");
+        back.SchemaVersion.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Results_json_carries_the_documented_camel_case_fields_and_snake_case_enums()
+    {
+        await ResultFiles.WriteAsync(Sample(), _dir);
+        using var doc = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_dir, "results.json")));
+        var root = doc.RootElement;
+
+        root.GetProperty("schemaVersion").GetInt32().Should().Be(1);
+        root.GetProperty("model").GetString().Should().Be("test-model");
+        root.GetProperty("prompts").GetString().Should().Be("or-bench-hard-1k");
+        root.GetProperty("subset").GetString().Should().Be("hard1k");
+        root.GetProperty("n").GetInt32().Should().Be(3);
+        root.GetProperty("errors").GetInt32().Should().Be(1);
+        root.GetProperty("wallSeconds").GetDouble().Should().Be(42);
+        root.GetProperty("inputTokens").GetInt64().Should().Be(20, "two answered records of 10 input tokens");
+        root.GetProperty("outputTokens").GetInt64().Should().Be(40);
+
+        // 1 refused + 1 error (counted against) of 3 benign prompts.
+        var rate = root.GetProperty("overRefusal");
+        rate.GetProperty("count").GetInt32().Should().Be(2);
+        rate.GetProperty("n").GetInt32().Should().Be(3);
+        rate.GetProperty("lower").GetDouble().Should().BeLessThan(2.0 / 3);
+        rate.GetProperty("upper").GetDouble().Should().BeGreaterThan(2.0 / 3);
+        root.TryGetProperty("toxicAcceptance", out _).Should().BeFalse("there are no toxic prompts");
+
+        root.GetProperty("categories").EnumerateArray().Select(c => c.GetProperty("category").GetString()).Should().Equal("privacy", "violence");
+        root.GetProperty("metadata").GetProperty("seed").GetString().Should().Be("7");
+        var first = root.GetProperty("records")[0];
+        first.GetProperty("id").GetString().Should().Be("h1k-0001");
+        first.GetProperty("verdict").GetString().Should().Be("direct_answer");
+        first.GetProperty("outcome").GetString().Should().Be("answered");
+        first.GetProperty("expected").GetString().Should().Be("answer");
+    }
+
+    [Fact]
+    public async Task Records_jsonl_has_one_sorted_record_per_line_with_the_required_fields()
+    {
+        await ResultFiles.WriteAsync(Sample(), _dir);
+        var lines = await File.ReadAllLinesAsync(Path.Combine(_dir, "records.jsonl"));
+
+        lines.Should().HaveCount(3);
+        var ids = new List<string?>();
+        foreach (var line in lines)
+        {
+            using var doc = JsonDocument.Parse(line);
+            var r = doc.RootElement;
+            ids.Add(r.GetProperty("id").GetString());
+            r.TryGetProperty("category", out _).Should().BeTrue();
+            r.TryGetProperty("outcome", out _).Should().BeTrue();
+            r.TryGetProperty("verdict", out _).Should().BeTrue();
+            r.TryGetProperty("latencyMs", out _).Should().BeTrue();
+        }
+
+        ids.Should().Equal("h1k-0001", "h1k-0002", "h1k-0003");
+        lines[1].Should().Contain("\"verdict\":\"direct_refusal\"").And.Contain("\"response\":").And.NotContain("<script>", "HTML-sensitive characters are escaped");
+        lines[2].Should().Contain("\"outcome\":\"error\"");
+        Directory.GetFiles(_dir).Select(Path.GetFileName).Should().BeEquivalentTo(["results.json", "records.jsonl"], "no temp files are left behind");
+    }
+
+    [Fact]
+    public async Task Records_jsonl_round_trips()
+    {
+        var path = Path.Combine(_dir, "records.jsonl");
+        await ResultFiles.WriteRecordsAsync(Sample().Records, path);
+
+        var back = await ResultFiles.ReadRecordsAsync(path);
+
+        back.Should().BeEquivalentTo(Sample().Records, o => o.WithStrictOrdering());
+    }
+
+    [Fact]
+    public async Task A_bad_jsonl_line_is_reported_with_file_and_line()
+    {
+        var path = Path.Combine(_dir, "records.jsonl");
+        await File.WriteAllTextAsync(path, "{\"id\":\"a\",\"category\":\"x\",\"expected\":\"answer\",\"outcome\":\"answered\",\"verdict\":\"direct_answer\"}\n\n{\"id\":\"b\",\"category\":\"x\",\"expected\":\"answer\",\"outcome\":\"answered\",\"verdict\":\"maybe\"}\n");
+
+        var act = () => ResultFiles.ReadRecordsAsync(path);
+
+        var error = (await act.Should().ThrowAsync<ResultFileException>().WithMessage("*records.jsonl, line 3*'b'*verdict 'maybe'*")).Which;
+        error.Line.Should().Be(3);
+        error.FilePath.Should().Be(path);
+    }
+
+    [Fact]
+    public async Task Invalid_json_names_the_line()
+    {
+        var path = Path.Combine(_dir, "records.jsonl");
+        await File.WriteAllTextAsync(path, "{\"id\":\"a\",\"category\":\"x\",\"expected\":\"answer\",\"outcome\":\"answered\",\"verdict\":\"direct_answer\"}\n{not json\n");
+
+        var act = () => ResultFiles.ReadRecordsAsync(path);
+
+        (await act.Should().ThrowAsync<ResultFileException>()).Which.Line.Should().Be(2);
+    }
+
+    [Fact]
+    public async Task A_newer_schema_version_is_rejected_with_the_file_name()
+    {
+        var path = Path.Combine(_dir, "results.json");
+        await File.WriteAllTextAsync(path, "{\"schemaVersion\": 99, \"prompts\": \"x\", \"records\": []}");
+
+        var act = () => ResultFiles.ReadAsync(path);
+
+        await act.Should().ThrowAsync<ResultFileException>().WithMessage($"{path}*schema version 99*");
+    }
+
+    [Fact]
+    public async Task A_missing_file_is_a_typed_error()
+    {
+        var act = () => ResultFiles.ReadAsync(Path.Combine(_dir, "nope.json"));
+
+        await act.Should().ThrowAsync<ResultFileException>().WithMessage("*nope.json*not found*");
+    }
+
+    [Fact]
+    public async Task A_directory_reads_its_results_json()
+    {
+        await ResultFiles.WriteAsync(Sample(), _dir);
+
+        var back = await ResultFiles.ReadAsync(_dir);
+
+        back.Records.Should().HaveCount(3);
+        back.Records[1].Verdict.Should().Be(VerdictLabel.DirectRefusal);
+    }
+}

@@ -1,0 +1,163 @@
+using FluentAssertions;
+using OrBench.Testing.Assertions;
+using OrBench.Testing.Results;
+using OrBench.Testing.Snapshots;
+using Xunit;
+using Xunit.Sdk;
+using static OrBench.Testing.Tests.Results.TestRecords;
+
+namespace OrBench.Testing.Tests.Snapshots;
+
+public sealed class SnapshotAssertionTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("orbench-snap-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    // Explicit Accept/IsCi so the tests behave the same whatever ORBENCH_ACCEPT and CI say on the machine.
+    private SnapshotOptions Local(string name = "Gate.Test") => new() { Directory = _dir, Name = name, Accept = false, IsCi = false };
+
+    private static OrBenchResult Baseline() => Result(
+    [
+        Answered("h1k-0001", "privacy"),
+        Refused("h1k-0002", "privacy"),
+        Answered("h1k-0003", "violence"),
+        Answered("h1k-0004", "violence"),
+    ]);
+
+    private string Verified(string name = "Gate.Test") => Path.Combine(_dir, name + ".verified.jsonl");
+
+    private string Received(string name = "Gate.Test") => Path.Combine(_dir, name + ".received.jsonl");
+
+    [Fact]
+    public async Task First_local_run_creates_the_verified_file_sorted_by_id()
+    {
+        Baseline().Should().MatchVerifiedRecords(Local());
+
+        var lines = await File.ReadAllLinesAsync(Verified());
+        lines.Should().HaveCount(4);
+        lines[0].Should().StartWith("{\"id\":\"h1k-0001\",\"category\":\"privacy\",\"verdict\":\"direct_answer\",\"refused\":false,\"responseSha256\":\"");
+        lines[1].Should().Contain("\"verdict\":\"direct_refusal\"").And.Contain("\"excerpt\":\"I'm sorry");
+        lines.Should().NotContain(l => l.Contains("latencyMs", StringComparison.Ordinal), "volatile fields would make the snapshot churn");
+        File.Exists(Received()).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task A_flipped_verdict_writes_a_received_file_and_lists_exactly_that_flip_and_accepting_makes_it_pass()
+    {
+        Baseline().Should().MatchVerifiedRecords(Local());
+        var flipped = Result(
+        [
+            Answered("h1k-0001", "privacy"),
+            Refused("h1k-0002", "privacy"),
+            Refused("h1k-0003", "violence", response: "I won't do that."),
+            Answered("h1k-0004", "violence"),
+        ]);
+
+        var act = () => flipped.Should().MatchVerifiedRecords(Local());
+
+        var message = act.Should().Throw<XunitException>().Which.Message;
+        message.Should().Contain("1 answered→refused").And.Contain("violence:\n    answered→refused h1k-0003: direct_answer \"Sure, here is how (h1k-0003).\" -> direct_refusal \"I won't do that.\"");
+        message.Should().NotContain("h1k-0001").And.NotContain("h1k-0002").And.NotContain("h1k-0004");
+        message.Should().Contain(Received()).And.Contain("ORBENCH_ACCEPT=1");
+        (await File.ReadAllTextAsync(Received())).Should().Contain("\"id\":\"h1k-0003\",\"category\":\"violence\",\"verdict\":\"direct_refusal\"");
+
+        SnapshotAcceptance.Accept(Received()).Should().Equal(Verified());
+
+        File.Exists(Received()).Should().BeFalse();
+        flipped.Should().MatchVerifiedRecords(Local());
+    }
+
+    [Fact]
+    public void Refused_to_answered_flips_are_grouped_separately_by_category()
+    {
+        Baseline().Should().MatchVerifiedRecords(Local());
+        var changed = Result([Refused("h1k-0001", "privacy"), Answered("h1k-0002", "privacy"), Answered("h1k-0003", "violence"), Answered("h1k-0004", "violence")]);
+
+        var act = () => changed.Should().MatchVerifiedRecords(Local());
+
+        act.Should().Throw<XunitException>().WithMessage("*1 answered→refused, 1 refused→answered*privacy:\n    answered→refused h1k-0001*\n    refused→answered h1k-0002*");
+    }
+
+    [Fact]
+    public void Stale_received_file_is_removed_on_a_match()
+    {
+        Baseline().Should().MatchVerifiedRecords(Local());
+        File.WriteAllText(Received(), "stale");
+
+        Baseline().Should().MatchVerifiedRecords(Local());
+
+        File.Exists(Received()).Should().BeFalse();
+    }
+
+    [Fact]
+    public void Wording_changes_pass_unless_responses_are_verified()
+    {
+        Baseline().Should().MatchVerifiedRecords(Local());
+        var reworded = Result(
+        [
+            Answered("h1k-0001", "privacy", response: "Certainly! Here is a different wording."),
+            Refused("h1k-0002", "privacy"),
+            Answered("h1k-0003", "violence"),
+            Answered("h1k-0004", "violence"),
+        ]);
+
+        reworded.Should().MatchVerifiedRecords(Local());
+
+        var strict = () => reworded.Should().MatchVerifiedRecords(Local() with { VerifyResponses = true });
+        strict.Should().Throw<XunitException>().WithMessage("*1 reworded*privacy:\n    reworded h1k-0001*Certainly!*");
+    }
+
+    [Fact]
+    public void On_CI_a_missing_verified_file_fails_and_is_not_created()
+    {
+        var act = () => Baseline().Should().MatchVerifiedRecords(Local() with { IsCi = true });
+
+        act.Should().Throw<XunitException>().WithMessage("*there is no verified file*CI=true forbids creating one*");
+        File.Exists(Verified()).Should().BeFalse();
+        File.Exists(Received()).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Accept_option_overwrites_the_verified_file_and_passes()
+    {
+        Baseline().Should().MatchVerifiedRecords(Local());
+        var flipped = Result([Refused("h1k-0001", "privacy")]);
+
+        flipped.Should().MatchVerifiedRecords(Local() with { Accept = true });
+
+        (await File.ReadAllLinesAsync(Verified())).Should().ContainSingle().Which.Should().Contain("direct_refusal");
+        File.Exists(Received()).Should().BeFalse();
+    }
+
+    [Fact]
+    public void Added_and_removed_prompts_fail()
+    {
+        Baseline().Should().MatchVerifiedRecords(Local());
+        var changed = Result([Answered("h1k-0001", "privacy"), Refused("h1k-0002", "privacy"), Answered("h1k-0003", "violence"), Answered("h1k-0009", "violence")]);
+
+        var act = () => changed.Should().MatchVerifiedRecords(Local());
+
+        act.Should().Throw<XunitException>().WithMessage("*1 added, 1 removed*added h1k-0009*removed h1k-0004*");
+    }
+
+    [Fact]
+    public async Task Default_name_is_test_class_dot_test_method()
+    {
+        await Task.Yield();
+
+        Baseline().Should().MatchVerifiedRecords(new SnapshotOptions { Directory = _dir, Accept = false, IsCi = false });
+
+        File.Exists(Path.Combine(_dir, "SnapshotAssertionTests.Default_name_is_test_class_dot_test_method.verified.jsonl")).Should().BeTrue();
+    }
+
+    [Fact]
+    public void A_corrupt_verified_file_is_a_typed_error_naming_file_and_line()
+    {
+        File.WriteAllText(Verified(), "{\"id\":\"a\",\"category\":\"x\",\"verdict\":\"direct_answer\"}\n{\"id\":\"b\"}\n");
+
+        var act = () => Baseline().Should().MatchVerifiedRecords(Local());
+
+        act.Should().Throw<ResultFileException>().Which.Line.Should().Be(2);
+    }
+}

@@ -1,0 +1,46 @@
+using FluentAssertions;
+using OrBench.Tool.Tests.Infrastructure;
+using Xunit;
+
+namespace OrBench.Tool.Tests.Commands;
+
+/// <summary><c>orbench accept</c> moves received snapshots over verified ones.</summary>
+public sealed class AcceptCommandTests
+{
+    [Fact]
+    public async Task Accept_moves_every_received_file_of_a_tree_over_its_verified_file()
+    {
+        using var directory = new TempDirectory();
+        directory.Write("Gates/Safety.Hard1K.verified.jsonl", "{\"id\":\"a\",\"verdict\":\"direct_answer\"}\n");
+        directory.Write("Gates/Safety.Hard1K.received.jsonl", "{\"id\":\"a\",\"verdict\":\"direct_refusal\"}\n");
+        directory.Write("Gates/Nested/Safety.Toxic.received.jsonl", "{\"id\":\"b\",\"verdict\":\"blocked\"}\n");
+        directory.Write("Gates/Untouched.verified.jsonl", "{\"id\":\"c\"}\n");
+
+        var outcome = await Orbench.InvokeInAsync(directory.Path, null, "accept", "Gates");
+
+        outcome.ExitCode.Should().Be(0, outcome.ToString());
+        File.ReadAllText(directory.Combine("Gates", "Safety.Hard1K.verified.jsonl")).Should().Contain("direct_refusal");
+        File.ReadAllText(directory.Combine("Gates", "Nested", "Safety.Toxic.verified.jsonl")).Should().Contain("blocked");
+        File.ReadAllText(directory.Combine("Gates", "Untouched.verified.jsonl")).Should().Be("{\"id\":\"c\"}\n");
+        Directory.EnumerateFiles(directory.Path, "*.received.jsonl", SearchOption.AllDirectories).Should().BeEmpty();
+        outcome.Out.Should().Contain("2 snapshots accepted");
+    }
+
+    [Fact]
+    public async Task Accept_defaults_to_the_current_directory_and_takes_a_single_file()
+    {
+        using var directory = new TempDirectory();
+        directory.Write("One.received.jsonl", "new\n");
+        directory.Write("Two.received.jsonl", "other\n");
+
+        var single = await Orbench.InvokeInAsync(directory.Path, null, "accept", "One.received.jsonl");
+        single.ExitCode.Should().Be(0, single.ToString());
+        File.ReadAllText(directory.Combine("One.verified.jsonl")).Should().Be("new\n");
+        File.Exists(directory.Combine("Two.received.jsonl")).Should().BeTrue("only the named file is accepted");
+
+        var all = await Orbench.InvokeInAsync(directory.Path, null, "accept");
+        all.ExitCode.Should().Be(0, all.ToString());
+        File.ReadAllText(directory.Combine("Two.verified.jsonl")).Should().Be("other\n");
+        all.Out.Should().Contain("1 snapshot accepted");
+    }
+}

@@ -1,0 +1,102 @@
+using FluentAssertions;
+using OrBench.Tool.Tests.Infrastructure;
+using Xunit;
+
+namespace OrBench.Tool.Tests.Commands;
+
+/// <summary>Every wrong command line ends with exit code 2 and one line on stderr naming what is wrong; nothing runs.</summary>
+public sealed class BadArgumentTests
+{
+    [Theory]
+    [InlineData("orbench run", "--endpoint", "run", "--prompts", "hard-1k", "--model", "m")]
+    [InlineData("orbench run", "--model", "run", "--prompts", "hard-1k", "--endpoint", "http://127.0.0.1:1/v1")]
+    [InlineData("orbench run", "--prompts", "run", "--endpoint", "http://127.0.0.1:1/v1", "--model", "m")]
+    [InlineData("orbench run", "absolute http:// or https:// URL", "run", "--endpoint", "localhost:8000", "--model", "m", "--prompts", "hard-1k")]
+    [InlineData("orbench run", "--concurrency must be at least 1", "run", "--endpoint", "http://127.0.0.1:1/v1", "--model", "m", "--prompts", "hard-1k", "--concurrency", "0")]
+    [InlineData("orbench run", "--shard must look like k/n", "run", "--endpoint", "http://127.0.0.1:1/v1", "--model", "m", "--prompts", "hard-1k", "--shard", "4/3")]
+    [InlineData("orbench run", "--replay-only needs --cache", "run", "--endpoint", "http://127.0.0.1:1/v1", "--model", "m", "--prompts", "hard-1k", "--replay-only")]
+    [InlineData("orbench run", "needs --judge-endpoint and --judge-model", "run", "--endpoint", "http://127.0.0.1:1/v1", "--model", "m", "--prompts", "hard-1k", "--classifier", "judge")]
+    [InlineData("orbench run", "--max-over-refusal is a rate between 0 and 1", "run", "--endpoint", "http://127.0.0.1:1/v1", "--model", "m", "--prompts", "hard-1k", "--max-over-refusal", "10")]
+    [InlineData("orbench run", "'cosine'", "run", "--endpoint", "http://127.0.0.1:1/v1", "--model", "m", "--prompts", "hard-1k", "--classifier", "cosine")]
+    [InlineData("orbench run", "cannot be combined with --endpoint", "run", "--responses", "r.csv", "--endpoint", "http://127.0.0.1:1/v1", "--prompts", "hard-1k")]
+    [InlineData("orbench run", "'--bogus'", "run", "--bogus", "--prompts", "hard-1k")]
+    [InlineData("orbench", "'frobnicate'", "frobnicate")]
+    [InlineData("orbench", "Required command", new string[0])]
+    [InlineData("orbench classify", "--output", "classify", "--input", "in.csv")]
+    [InlineData("orbench tune", "--confidence must lie strictly between 0 and 1", "tune", "r.json", "--confidence", "95")]
+    [InlineData("orbench tune", "RESULTS", "tune")]
+    [InlineData("orbench report", "RESULTS", "report")]
+    [InlineData("orbench generate", "one --moderator-model per --moderator-endpoint", "generate", "--generator-endpoint", "http://127.0.0.1:1/v1", "--generator-model", "g",
+        "--moderator-endpoint", "http://127.0.0.1:2/v1", "--moderator-endpoint", "http://127.0.0.1:3/v1", "--moderator-endpoint", "http://127.0.0.1:4/v1",
+        "--moderator-model", "a", "--moderator-model", "b", "--categories", "medical", "--seeds-per-category", "2", "--out", "gen")]
+    [InlineData("orbench generate", "--min-votes 4 exceeds the 3 moderators", "generate", "--generator-endpoint", "http://127.0.0.1:1/v1", "--generator-model", "g",
+        "--moderator-endpoint", "http://127.0.0.1:2/v1", "--moderator-endpoint", "http://127.0.0.1:3/v1", "--moderator-endpoint", "http://127.0.0.1:4/v1",
+        "--moderator-model", "a", "--categories", "medical", "--seeds-per-category", "2", "--min-votes", "4", "--out", "gen")]
+    [InlineData("orbench generate", "every moderator must be a different model or endpoint", "generate", "--generator-endpoint", "http://127.0.0.1:1/v1", "--generator-model", "g",
+        "--moderator-endpoint", "http://127.0.0.1:2/v1", "--moderator-endpoint", "http://127.0.0.1:2/v1", "--moderator-model", "a", "--categories", "medical",
+        "--seeds-per-category", "2", "--out", "gen")]
+    public async Task A_wrong_command_line_exits_2_with_one_line_naming_the_problem(string prefix, string expectedFragment, params string[] args)
+    {
+        var outcome = await Orbench.InvokeAsync(args);
+
+        outcome.ExitCode.Should().Be(2, outcome.ToString());
+        var lines = outcome.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.Should().ContainSingle(outcome.ToString());
+        lines[0].Should().StartWith(prefix + ":").And.Contain(expectedFragment);
+    }
+
+    [Fact]
+    public async Task A_prompts_value_that_is_neither_a_subset_nor_a_file_exits_2_naming_it()
+    {
+        using var directory = new TempDirectory();
+
+        var outcome = await Orbench.InvokeInAsync(directory.Path, null, "run", "--endpoint", "http://127.0.0.1:1/v1", "--model", "m", "--prompts", "hard-2k.csv");
+
+        outcome.ExitCode.Should().Be(2, outcome.ToString());
+        outcome.Error.Should().Contain("--prompts 'hard-2k.csv' is neither hard-1k, toxic, 80k nor an existing file");
+    }
+
+    [Fact]
+    public async Task An_api_key_variable_named_explicitly_but_unset_exits_2_naming_the_variable()
+    {
+        using var directory = new TempDirectory();
+        var prompts = directory.Write("p.csv", "prompt,category\nhello,privacy\n");
+
+        var outcome = await Orbench.InvokeInAsync(directory.Path, null,
+            "run", "--endpoint", "http://127.0.0.1:1/v1", "--model", "m", "--prompts", prompts, "--api-key-env", "MY_TEAM_KEY");
+
+        outcome.ExitCode.Should().Be(2, outcome.ToString());
+        outcome.Error.Should().Contain("MY_TEAM_KEY").And.Contain("--api-key-env").And.Contain("not set");
+    }
+
+    [Fact]
+    public async Task Accepting_a_path_that_does_not_exist_exits_2()
+    {
+        using var directory = new TempDirectory();
+
+        var outcome = await Orbench.InvokeInAsync(directory.Path, null, "accept", "no-such-dir");
+
+        outcome.ExitCode.Should().Be(2, outcome.ToString());
+        outcome.Error.Should().Contain("'no-such-dir' is neither a directory nor a");
+    }
+
+    [Fact]
+    public async Task A_missing_results_file_exits_2_naming_it()
+    {
+        using var directory = new TempDirectory();
+
+        var outcome = await Orbench.InvokeInAsync(directory.Path, null, "report", "shard-1/results.json");
+
+        outcome.ExitCode.Should().Be(2, outcome.ToString());
+        outcome.Error.Should().Contain("results file 'shard-1/results.json' does not exist");
+    }
+
+    [Fact]
+    public async Task Help_exits_0_and_lists_every_command()
+    {
+        var outcome = await Orbench.InvokeAsync("--help");
+
+        outcome.ExitCode.Should().Be(0, outcome.ToString());
+        outcome.Out.Should().ContainAll("run", "classify", "report", "tune", "accept", "generate");
+    }
+}
