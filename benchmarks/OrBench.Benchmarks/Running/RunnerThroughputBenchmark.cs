@@ -33,6 +33,10 @@ public class RunnerThroughputBenchmark
     [GlobalSetup]
     public void Setup()
     {
+        // The stub shares this process (and its thread pool) with the client; in real use the server is elsewhere.
+        // Enough ready threads keep the server's bursts of completions from queueing behind the client's work.
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        ThreadPool.SetMinThreads(Math.Max(workers, 4 * Concurrency), Math.Max(io, 4 * Concurrency));
         _stub = OpenAiStubServer.StartAsync(new OpenAiStubOptions { Latency = Latency }).GetAwaiter().GetResult();
         IChatClient client = new OpenAI.Chat.ChatClient(
             "stub-model",

@@ -103,6 +103,8 @@ public sealed class PromptRunner
     {
         var messages = RunProtocol.CreateMessages(prompt, Options);
         var chatOptions = RunProtocol.CreateChatOptions(Options, repeat);
+        // Waiting for a rate-limit permit is not part of the request: the timeout starts once the budget allows it.
+        var estimate = budget is null ? 0 : await budget.AcquireAsync(messages, runToken);
         var started = TimeProvider.GetTimestamp();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(runToken);
         if (Options.RequestTimeout is { } limit)
@@ -112,7 +114,6 @@ public sealed class PromptRunner
 
         try
         {
-            var estimate = budget is null ? 0 : await budget.AcquireAsync(messages, timeout.Token);
             var response = await Client.GetResponseAsync(messages, chatOptions, timeout.Token);
             var latency = TimeProvider.GetElapsedTime(started);
             if (budget is not null)

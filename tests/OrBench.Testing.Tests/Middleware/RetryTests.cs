@@ -72,6 +72,21 @@ public sealed class RetryTests
     }
 
     [Fact]
+    public async Task Retry_after_ms_wins_over_whole_second_retry_after()
+    {
+        await using var stub = await OpenAiStubServer.StartAsync(new OpenAiStubOptions
+        {
+            Faults = StubFaults.FirstAttempts(1, StubFault.RateLimited),
+            RetryAfter = TimeSpan.FromMilliseconds(250),
+        });
+        var clock = new InstantTimeProvider();
+
+        await new PromptRunner(Retrying(stub, clock)).RunAsync(RunTestKit.Prompts("q"));
+
+        clock.Delays.Should().ContainSingle().Which.Should().Be(TimeSpan.FromMilliseconds(250), "retry-after-ms is more precise than Retry-After: 1");
+    }
+
+    [Fact]
     public async Task Backoff_grows_exponentially_when_no_retry_after_is_sent()
     {
         await using var stub = await OpenAiStubServer.StartAsync(new OpenAiStubOptions { Faults = StubFaults.FirstAttempts(3, StubFault.ServerError) });

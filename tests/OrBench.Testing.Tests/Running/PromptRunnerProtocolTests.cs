@@ -44,6 +44,23 @@ public sealed class PromptRunnerProtocolTests
     }
 
     [Fact]
+    public async Task Totals_count_kinds_and_sum_reported_tokens()
+    {
+        await using var stub = await OpenAiStubServer.StartAsync(new OpenAiStubOptions
+        {
+            Faults = StubFaults.FirstOf(
+                StubFaults.WhenPromptContains("[fail]", StubFault.ServerError),
+                StubFaults.WhenPromptContains("[filter]", StubFault.ContentFilterFinish)),
+        });
+        var prompts = RunTestKit.Prompts("one two", "three four five", "x [fail]", "y [filter]");
+
+        var totals = RunTotals.Of(await new PromptRunner(RunTestKit.OpenAiClient(stub)).RunAsync(prompts));
+
+        // Answers echo the prompt after 6 words: "Sure. Here is an answer to: …".
+        totals.Should().BeEquivalentTo(new { Requests = 4, Answered = 2, Blocked = 1, Empty = 0, Errors = 1, InputTokens = 2 + 3 + 2, OutputTokens = 8 + 9 });
+    }
+
+    [Fact]
     public async Task System_prompt_and_chat_option_overrides_are_applied()
     {
         await using var stub = await OpenAiStubServer.StartAsync();
