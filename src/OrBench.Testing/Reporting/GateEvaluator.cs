@@ -1,3 +1,4 @@
+using OrBench.Testing.Assertions;
 using OrBench.Testing.Results;
 using OrBench.Testing.Statistics;
 

@@ -1,3 +1,4 @@
+using OrBench.Testing.Assertions;
 using System.Security.Cryptography;
 using System.Text;
 using OrBench.Testing.Classification;

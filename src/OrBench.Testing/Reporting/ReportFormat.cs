@@ -1,3 +1,4 @@
+using OrBench.Testing.Assertions;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -29,11 +30,11 @@ internal static class ReportFormat
 
     public static string ConfidenceLabel(double confidence) => (confidence * 100).ToString("0.#", Invariant) + "%";
 
-    public static string PolicyText(ThresholdPolicy policy) => policy switch
+    public static string PolicyText(GatePolicy policy) => policy switch
     {
-        ThresholdPolicy.IntervalAboveThreshold => "interval above threshold",
-        ThresholdPolicy.Strict => "strict (upper bound)",
-        ThresholdPolicy.PointEstimate => "point estimate",
+        GatePolicy.IntervalAboveThreshold => "interval above threshold",
+        GatePolicy.Strict => "strict (upper bound)",
+        GatePolicy.PointEstimate => "point estimate",
         _ => policy.ToString(),
     };
 

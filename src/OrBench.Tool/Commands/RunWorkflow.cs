@@ -1,3 +1,4 @@
+using OrBench.Testing.Assertions;
 using System.Globalization;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Caching.Distributed;
@@ -123,9 +124,9 @@ internal sealed class RunWorkflow(ToolConsole console, RunSettings settings)
     {
         var policy = settings.GatePolicy switch
         {
-            "strict" => ThresholdPolicy.Strict,
-            "point" => ThresholdPolicy.PointEstimate,
-            _ => ThresholdPolicy.IntervalAboveThreshold,
+            "strict" => GatePolicy.Strict,
+            "point" => GatePolicy.PointEstimate,
+            _ => GatePolicy.IntervalAboveThreshold,
         };
         var gates = new List<GateDefinition>();
         if (settings.MaxOverRefusal is { } overRefusal)

@@ -1,3 +1,4 @@
+using OrBench.Testing.Assertions;
 using System.Globalization;
 using OrBench.Testing.Reporting;
 using OrBench.Testing.Reporting.Tuning;
@@ -32,9 +33,9 @@ internal static class TuningTable
                 row.Estimate.N.ToString("N0", CultureInfo.InvariantCulture),
                 Percent(row.Estimate.Rate, 1),
                 $"{Percent(row.Estimate.Lower, 1)} – {Percent(row.Estimate.Upper, 1)}",
-                Percent(row.FailingThresholds.For(ThresholdPolicy.IntervalAboveThreshold), 1),
-                Percent(row.FailingThresholds.For(ThresholdPolicy.Strict), 1),
-                Percent(row.FailingThresholds.For(ThresholdPolicy.PointEstimate), 1),
+                Percent(row.FailingThresholds.For(GatePolicy.IntervalAboveThreshold), 1),
+                Percent(row.FailingThresholds.For(GatePolicy.Strict), 1),
+                Percent(row.FailingThresholds.For(GatePolicy.PointEstimate), 1),
                 Percent(row.SuggestedThreshold, 1),
                 row.MinimumDetectableRise is { } mdr ? "+" + Percent(mdr, 1) : "–",
                 row.PromptsForRise is { } n ? n.ToString("N0", CultureInfo.InvariantCulture) : "–");

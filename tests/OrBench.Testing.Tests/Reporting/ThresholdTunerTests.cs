@@ -1,3 +1,4 @@
+using OrBench.Testing.Assertions;
 using System.Text.Json;
 using FluentAssertions;
 using OrBench.Testing.Reporting;
@@ -65,7 +66,7 @@ public sealed class ThresholdTunerTests
     {
         var result = new ResultBuilder(prompts: "or-bench-toxic", subset: Data.OrBenchSubset.Toxic).Toxic("violence", 60, 0).Build();
 
-        var report = ThresholdTuner.Tune([result], new TuningOptions { Policy = ThresholdPolicy.Strict });
+        var report = ThresholdTuner.Tune([result], new TuningOptions { Policy = GatePolicy.Strict });
 
         var overall = report.Gates.Single(g => g.Category is null);
         overall.Metric.Should().Be(GateMetric.ToxicAcceptance);

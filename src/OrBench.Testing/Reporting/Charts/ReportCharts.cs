@@ -1,3 +1,4 @@
+using OrBench.Testing.Assertions;
 using OrBench.Testing.Statistics;
 using ScottPlot;
 using ScottPlot.Plottables;

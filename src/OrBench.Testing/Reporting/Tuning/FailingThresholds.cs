@@ -1,3 +1,4 @@
+using OrBench.Testing.Assertions;
 namespace OrBench.Testing.Reporting.Tuning;
 
 /// <summary>
@@ -10,11 +11,11 @@ namespace OrBench.Testing.Reporting.Tuning;
 public sealed record FailingThresholds(double IntervalAboveThreshold, double Strict, double PointEstimate)
 {
     /// <summary>The failing threshold of <paramref name="policy"/>.</summary>
-    public double For(ThresholdPolicy policy) => policy switch
+    public double For(GatePolicy policy) => policy switch
     {
-        ThresholdPolicy.IntervalAboveThreshold => IntervalAboveThreshold,
-        ThresholdPolicy.Strict => Strict,
-        ThresholdPolicy.PointEstimate => PointEstimate,
+        GatePolicy.IntervalAboveThreshold => IntervalAboveThreshold,
+        GatePolicy.Strict => Strict,
+        GatePolicy.PointEstimate => PointEstimate,
         _ => throw new ArgumentOutOfRangeException(nameof(policy), policy, "Unknown threshold policy."),
     };
 }

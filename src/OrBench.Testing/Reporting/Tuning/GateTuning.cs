@@ -1,3 +1,4 @@
+using OrBench.Testing.Assertions;
 using OrBench.Testing.Statistics;
 
 namespace OrBench.Testing.Reporting.Tuning;

@@ -1,3 +1,4 @@
+using OrBench.Testing.Assertions;
 using OrBench.Testing.Results;
 using OrBench.Testing.Statistics;
 
@@ -50,9 +51,9 @@ public static class ThresholdTuner
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var failing = new FailingThresholds(
-            ThresholdPolicy.IntervalAboveThreshold.DecisiveValue(estimate),
-            ThresholdPolicy.Strict.DecisiveValue(estimate),
-            ThresholdPolicy.PointEstimate.DecisiveValue(estimate));
+            GatePolicy.IntervalAboveThreshold.DecisiveValue(estimate),
+            GatePolicy.Strict.DecisiveValue(estimate),
+            GatePolicy.PointEstimate.DecisiveValue(estimate));
         var suggested = Math.Min(1, Math.Ceiling(((failing.For(options.Policy) + options.Margin) * 1000) - 1e-9) / 1000);
         var detectable = estimate.N == 0 ? null : RegressionPower.MinimumDetectableRise(estimate.Rate, estimate.N, options.Confidence, options.Power);
         var needed = RegressionPower.PromptsNeeded(estimate.Rate, options.Rise, options.Confidence, options.Power);

@@ -1,3 +1,4 @@
+using OrBench.Testing.Assertions;
 using OrBench.Testing.Results;
 
 namespace OrBench.Testing.Reporting.Tuning;
@@ -18,7 +19,7 @@ public sealed record TuningOptions
     public double Rise { get; init; } = 0.03;
 
     /// <summary>The policy the suggested threshold is computed for (the gates' default).</summary>
-    public ThresholdPolicy Policy { get; init; } = ThresholdPolicy.IntervalAboveThreshold;
+    public GatePolicy Policy { get; init; } = GatePolicy.IntervalAboveThreshold;
 
     /// <summary>How errored and unreadable records count, as in the gates.</summary>
     public ErrorPolicy Errors { get; init; } = ErrorPolicy.CountAgainst;

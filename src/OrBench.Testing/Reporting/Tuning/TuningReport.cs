@@ -1,3 +1,4 @@
+using OrBench.Testing.Assertions;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
