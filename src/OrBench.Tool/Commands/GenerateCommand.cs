@@ -14,17 +14,20 @@ internal static class GenerateCommand
         var generatorEndpoint = new Option<string?>("--generator-endpoint") { HelpName = "URL", Description = "Base URL of the generator model's OpenAI-compatible server.", Required = true }.HttpUrl();
         var generatorModel = new Option<string>("--generator-model") { HelpName = "NAME", Description = "Model name of the generator.", Required = true };
         var moderatorEndpoints = new Option<string[]>("--moderator-endpoint")
-        { HelpName = "URL",
+        {
+            HelpName = "URL",
             Description = "Base URL of a moderator model; repeat for an ensemble (the paper uses three).",
             Required = true,
         }.HttpUrls();
         var moderatorModels = new Option<string[]>("--moderator-model")
-        { HelpName = "NAME",
+        {
+            HelpName = "NAME",
             Description = "Model name of each moderator, in the order of --moderator-endpoint; give one to use it for every endpoint.",
             Required = true,
         };
         var categories = new Option<string[]>("--categories")
-        { HelpName = "C[,C...]",
+        {
+            HelpName = "C[,C...]",
             Description = "Categories to generate, comma-separated or repeated (e.g. --categories medical,finance).",
             Required = true,
             AllowMultipleArgumentsPerToken = true,

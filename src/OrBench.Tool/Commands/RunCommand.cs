@@ -15,17 +15,20 @@ internal static class RunCommand
     public static Command Create(ToolConsole console)
     {
         var endpoint = new Option<string?>("--endpoint")
-        { HelpName = "URL",
+        {
+            HelpName = "URL",
             Description = "Base URL of the OpenAI-compatible server, e.g. http://localhost:8000/v1 (vLLM), http://localhost:11434/v1 (Ollama), https://api.openai.com/v1.",
         }.HttpUrl();
         var model = new Option<string?>("--model") { HelpName = "NAME", Description = "Model name sent with every request and written into results.json." };
         var apiKeyEnv = new Option<string>("--api-key-env")
-        { HelpName = "VAR",
+        {
+            HelpName = "VAR",
             Description = "Name of the environment variable holding the API key. The key itself is never accepted on the command line, printed or written.",
             DefaultValueFactory = _ => DefaultApiKeyEnv,
         };
         var prompts = new Option<string>("--prompts")
-        { HelpName = "hard-1k|toxic|80k|FILE",
+        {
+            HelpName = "hard-1k|toxic|80k|FILE",
             Description = "hard-1k, toxic, 80k, or a CSV/JSONL file with prompt,category columns.",
             Required = true,
         };
@@ -47,7 +50,8 @@ internal static class RunCommand
             }
         });
         var category = new Option<string[]>("--category")
-        { HelpName = "C",
+        {
+            HelpName = "C",
             Description = "Only prompts of this category; repeat for several (--category violence --category privacy).",
             AllowMultipleArgumentsPerToken = false,
         };
