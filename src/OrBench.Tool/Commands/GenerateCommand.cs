@@ -49,17 +49,19 @@ internal static class GenerateCommand
             var models = result.GetValue(moderatorModels) ?? [];
             if (models.Length != 1 && models.Length != endpoints.Length)
             {
-                result.AddError($"give one --moderator-model per --moderator-endpoint ({endpoints.Length}), or a single one for all, but got {models.Length}.");
+                return $"give one --moderator-model per --moderator-endpoint ({endpoints.Length}), or a single one for all, but got {models.Length}.";
             }
             else if (models.Length > 0 && endpoints.Select((e, i) => (e, models.Length == 1 ? models[0] : models[i])).Distinct().Count() < endpoints.Length)
             {
-                result.AddError("every moderator must be a different model or endpoint: the same --moderator-model is given twice for one --moderator-endpoint.");
+                return "every moderator must be a different model or endpoint: the same --moderator-model is given twice for one --moderator-endpoint.";
             }
 
             if (result.GetValue(votes) is { } k && k > endpoints.Length)
             {
-                result.AddError($"--min-votes {k} exceeds the {endpoints.Length} moderators.");
+                return $"--min-votes {k} exceeds the {endpoints.Length} moderators.";
             }
+
+            return null;
         });
         command.SetToolAction(console, async (parseResult, cancellationToken) =>
         {

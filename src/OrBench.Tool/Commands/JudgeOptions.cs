@@ -47,8 +47,10 @@ internal sealed class JudgeOptions
             var kind = result.GetValue(Classifier);
             if (kind is "judge" or "cascade" && (result.GetValue(JudgeEndpoint) is null || result.GetValue(JudgeModel) is null))
             {
-                result.AddError($"--classifier {kind} needs --judge-endpoint and --judge-model.");
+                return $"--classifier {kind} needs --judge-endpoint and --judge-model.";
             }
+
+            return null;
         });
     }
 

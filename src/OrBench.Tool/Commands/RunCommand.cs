@@ -88,20 +88,22 @@ internal static class RunCommand
             var scoring = result.GetValue(responses) is not null;
             if (!scoring && result.GetValue(endpoint) is null)
             {
-                result.AddError("--endpoint is required (or --responses FILE to score existing responses).");
+                return "--endpoint is required (or --responses FILE to score existing responses).";
             }
             else if (!scoring && result.GetValue(model) is null)
             {
-                result.AddError("--model is required (or --responses FILE to score existing responses).");
+                return "--model is required (or --responses FILE to score existing responses).";
             }
             else if (scoring && (result.GetValue(endpoint) is not null || result.GetValue(cache) is not null))
             {
-                result.AddError("--responses scores existing responses and cannot be combined with --endpoint or --cache.");
+                return "--responses scores existing responses and cannot be combined with --endpoint or --cache.";
             }
             else if (result.GetValue(replayOnly) && result.GetValue(cache) is null)
             {
-                result.AddError("--replay-only needs --cache DIR|redis://host:port to replay from.");
+                return "--replay-only needs --cache DIR|redis://host:port to replay from.";
             }
+
+            return null;
         });
 
         command.SetToolAction(console, (parseResult, cancellationToken) =>
