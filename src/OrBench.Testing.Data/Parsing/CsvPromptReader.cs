@@ -157,19 +157,19 @@ internal static class CsvPromptReader
             return new string(inner);
         }
 
-        return string.Create(inner.Length - (inner.Count('"') / 2), raw.ToString(), static (destination, field) =>
+        var length = inner.Length - (inner.Count('"') / 2);
+        var buffer = length <= 1024 ? stackalloc char[length] : new char[length];
+        var written = 0;
+        for (var i = 0; i < inner.Length; i++)
         {
-            var source = field.AsSpan(1, field.Length - 2);
-            var written = 0;
-            for (var i = 0; i < source.Length; i++)
+            buffer[written++] = inner[i];
+            if (inner[i] == '"')
             {
-                destination[written++] = source[i];
-                if (source[i] == '"')
-                {
-                    i++;
-                }
+                i++;
             }
-        });
+        }
+
+        return new string(buffer[..written]);
     }
 
     /// <summary>True when a field that opens with a quote closes properly: inner quotes come in pairs and the last char is the closing quote.</summary>

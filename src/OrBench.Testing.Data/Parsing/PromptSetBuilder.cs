@@ -1,6 +1,12 @@
+using System.Collections.Concurrent;
+
 namespace OrBench.Testing.Data;
 
-/// <summary>Turns parsed rows into prompts: validates text and category, derives ids, and catches duplicates.</summary>
+/// <summary>
+/// Turns parsed rows into prompts: validates text and category, derives ids, and catches duplicates. Rows are
+/// collected first; ids (one SHA-256 each, the main cost of loading OR-Bench-80K) are then derived in parallel,
+/// and validation and duplicate checks run in file order, so the first error reported is always the earliest line.
+/// </summary>
 internal sealed class PromptSetBuilder(
     string filePath,
     OrBenchSubset subset,
@@ -8,45 +14,70 @@ internal sealed class PromptSetBuilder(
     string idPrefix,
     DuplicatePromptHandling duplicates)
 {
-    private readonly Dictionary<string, (int Line, string Normalized)> _seen = new(StringComparer.Ordinal);
-    private readonly List<OrBenchPrompt> _prompts = [];
+    private const int ParallelThreshold = 4096;
 
-    public void Add(string text, string category, int line)
-    {
-        var normalized = PromptIds.Normalize(text);
-        if (normalized.Length == 0)
-        {
-            throw new PromptFileFormatException(filePath, line, PromptFileProblem.EmptyPrompt, "empty prompt: the prompt is empty or only white space.");
-        }
+    private readonly List<(string Text, string Category, int Line)> _rows = [];
 
-        if (string.IsNullOrWhiteSpace(category))
-        {
-            throw new PromptFileFormatException(filePath, line, PromptFileProblem.EmptyCategory, "empty category: every prompt needs a category (any non-empty text).");
-        }
-
-        var id = PromptIds.FromNormalized(normalized, idPrefix);
-        if (_seen.TryGetValue(id, out var first))
-        {
-            var sameText = string.Equals(first.Normalized, normalized, StringComparison.Ordinal);
-            if (sameText && duplicates == DuplicatePromptHandling.KeepFirst)
-            {
-                return;
-            }
-
-            throw new DuplicatePromptIdException(filePath, id, first.Line, line, sameText);
-        }
-
-        _seen.Add(id, (line, normalized));
-        _prompts.Add(new OrBenchPrompt(id, text, new OrBenchCategory(category), subset, expected));
-    }
+    public void Add(string text, string category, int line) => _rows.Add((text, category, line));
 
     public IReadOnlyList<OrBenchPrompt> Build()
     {
-        if (_prompts.Count == 0)
+        if (_rows.Count == 0)
         {
             throw new PromptFileFormatException(filePath, null, PromptFileProblem.NoPrompts, "the file holds no prompts.");
         }
 
-        return _prompts;
+        var normalized = new string[_rows.Count];
+        var ids = new string?[_rows.Count];
+        if (_rows.Count < ParallelThreshold)
+        {
+            DeriveIds(0, _rows.Count, normalized, ids);
+        }
+        else
+        {
+            Parallel.ForEach(Partitioner.Create(0, _rows.Count, 2048), range => DeriveIds(range.Item1, range.Item2, normalized, ids));
+        }
+
+        var seen = new Dictionary<string, int>(_rows.Count, StringComparer.Ordinal);
+        var prompts = new List<OrBenchPrompt>(_rows.Count);
+        for (var i = 0; i < _rows.Count; i++)
+        {
+            var (text, category, line) = _rows[i];
+            if (ids[i] is not { } id)
+            {
+                throw new PromptFileFormatException(filePath, line, PromptFileProblem.EmptyPrompt, "empty prompt: the prompt is empty or only white space.");
+            }
+
+            if (string.IsNullOrWhiteSpace(category))
+            {
+                throw new PromptFileFormatException(filePath, line, PromptFileProblem.EmptyCategory, "empty category: every prompt needs a category (any non-empty text).");
+            }
+
+            if (!seen.TryAdd(id, i))
+            {
+                var first = seen[id];
+                var sameText = string.Equals(normalized[first], normalized[i], StringComparison.Ordinal);
+                if (sameText && duplicates == DuplicatePromptHandling.KeepFirst)
+                {
+                    continue;
+                }
+
+                throw new DuplicatePromptIdException(filePath, id, _rows[first].Line, line, sameText);
+            }
+
+            prompts.Add(new OrBenchPrompt(id, text, new OrBenchCategory(category), subset, expected));
+        }
+
+        return prompts;
+    }
+
+    private void DeriveIds(int from, int to, string[] normalized, string?[] ids)
+    {
+        for (var i = from; i < to; i++)
+        {
+            var normal = PromptIds.Normalize(_rows[i].Text);
+            normalized[i] = normal;
+            ids[i] = normal.Length == 0 ? null : PromptIds.FromNormalized(normal, idPrefix);
+        }
     }
 }

@@ -27,6 +27,13 @@ public sealed class GenerationPipeline
         Options = options;
     }
 
+    /// <summary>
+    /// The id prefix of generated prompts. Ids are <see cref="Data.PromptIds.Derive(string, string)"/> with this prefix, so
+    /// loading <c>over-refusal.csv</c> with <c>new CustomPromptSetOptions { IdPrefix = GenerationPipeline.IdPrefix }</c>
+    /// gives the same ids as <c>provenance.jsonl</c>, and results can be traced back to their seeds.
+    /// </summary>
+    public const string IdPrefix = "gen-";
+
     /// <summary>The models.</summary>
     public GenerationModels Models { get; }
 

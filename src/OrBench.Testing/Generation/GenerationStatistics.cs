@@ -40,6 +40,9 @@ public sealed record RewriteStatistics
     /// <summary>Answers from which no list could be parsed.</summary>
     public int MalformedAnswers { get; init; }
 
+    /// <summary>Readable answers with fewer rewrites than asked for.</summary>
+    public int ShortAnswers { get; init; }
+
     /// <summary>Rewrites parsed (at most <see cref="GenerationOptions.RewritesPerSeed"/> per seed).</summary>
     public int Parsed { get; init; }
 

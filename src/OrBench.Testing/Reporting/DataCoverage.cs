@@ -44,7 +44,7 @@ public static class DataCoverage
             var prompts = group.SelectMany(p => p.Records).Where(r => r.Expected == expected).Select(r => r.Id).Distinct(StringComparer.Ordinal).Count();
             if (prompts < published)
             {
-                warnings.Add(string.Create(CultureInfo.InvariantCulture, $"Not the full benchmark — {SubsetName(group.Key)}: {prompts:N0} of the {published:N0} published prompts ({(double)prompts / published:P0}). Rates are estimates; read them with their intervals."));
+                warnings.Add(string.Create(CultureInfo.InvariantCulture, $"Not the full benchmark — {SubsetName(group.Key)}: {prompts:N0} of the {published:N0} published prompts ({Math.Round(100.0 * prompts / published):0}%). Rates are estimates; read them with their intervals."));
             }
 
             var foreign = group.SelectMany(p => p.Records).Select(r => r.Category).Distinct(StringComparer.Ordinal)

@@ -25,7 +25,7 @@ internal sealed record FlipView(PromptFlip Flip, ExpectedBehavior? Expected)
         }
 
         return section.Comparison.Flips
-            .Select(f => new FlipView(f, expected.TryGetValue(f.Id, out var e) ? e : null))
+            .Select(f => new FlipView(f, expected.TryGetValue(f.Id, out var e) ? e : f.Expected))
             .OrderBy(f => f.IsRegression ? 0 : 1)
             .ToList();
     }

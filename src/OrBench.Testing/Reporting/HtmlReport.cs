@@ -158,7 +158,7 @@ footer { color: var(--muted); font-size: 12px; margin-top: 32px; }
             {
                 html.Append("<tr").Append(gate.Status == GateStatus.Failed ? " class=\"failed\"" : string.Empty).Append("><td class=\"status\">")
                     .Append(StatusBadge(gate.Status)).Append("</td><td>").Append(Html(gate.Gate.Name))
-                    .Append(gate.Gate.Category is null ? string.Empty : " (" + Html(gate.Gate.Category) + ")").Append("</td>");
+                    .Append(gate.Gate.Category is null || gate.Gate.Name.Contains(gate.Gate.Category, StringComparison.OrdinalIgnoreCase) ? string.Empty : " (" + Html(gate.Gate.Category) + ")").Append("</td>");
                 if (data.MultiModel)
                 {
                     html.Append("<td>").Append(Html(model.Name)).Append("</td>");
@@ -260,8 +260,8 @@ footer { color: var(--muted); font-size: 12px; margin-top: 32px; }
         {
             var flips = FlipView.Of(model);
             var regressions = flips.Count(f => f.IsRegression);
-            html.Append("<p>").Append(data.MultiModel ? "<strong>" + Html(model.Name) + "</strong>: " : string.Empty).Append(Number(flips.Count))
-                .Append(" flips over ").Append(Number(model.Comparison!.Paired)).Append(" paired prompts (").Append(Number(regressions)).Append(" regressions, ")
+            html.Append("<p>").Append(data.MultiModel ? "<strong>" + Html(model.Name) + "</strong>: " : string.Empty).Append(Plural(flips.Count, "flip"))
+                .Append(" over ").Append(Number(model.Comparison!.Paired)).Append(" paired prompts (").Append(Number(regressions)).Append(" regressions, ")
                 .Append(Number(flips.Count - regressions)).Append(" improvements); McNemar exact p = ").Append(model.Comparison.PValue.ToString("0.####", Invariant)).Append(".</p>\n");
             if (flips.Count == 0)
             {

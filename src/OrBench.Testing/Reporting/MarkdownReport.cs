@@ -33,7 +33,7 @@ internal static class MarkdownReport
 
         foreach (var model in data.Models)
         {
-            md.Append("**Model** `").Append(Code(model.Name)).Append("` · **Prompts** ").Append(Markdown(model.Result.Prompts, 120))
+            md.Append("**Model** ").Append(Markdown(model.Name, 120)).Append(" · **Prompts** ").Append(Markdown(model.Result.Prompts, 120))
               .Append(" (").Append(Number(model.Totals.Records)).Append(" records) · **Started** ")
               .Append(model.Result.StartedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", Invariant))
               .Append(" · **Wall time** ").Append(Seconds(model.Totals.WallSeconds)).Append("\n\n");
@@ -66,7 +66,7 @@ internal static class MarkdownReport
             foreach (var gate in model.Gates)
             {
                 md.Append("| ").Append(StatusIcon(gate.Status)).Append(" | ").Append(Markdown(gate.Gate.Name, 60))
-                  .Append(gate.Gate.Category is null ? string.Empty : " (" + Markdown(gate.Gate.Category, 40) + ")").Append(" | ");
+                  .Append(gate.Gate.Category is null || gate.Gate.Name.Contains(gate.Gate.Category, StringComparison.OrdinalIgnoreCase) ? string.Empty : " (" + Markdown(gate.Gate.Category, 40) + ")").Append(" | ");
                 if (data.MultiModel)
                 {
                     md.Append(Markdown(model.Name, 60)).Append(" | ");
@@ -143,7 +143,7 @@ internal static class MarkdownReport
             var flips = FlipView.Of(model);
             var regressions = flips.Count(f => f.IsRegression);
             md.Append(data.MultiModel ? $"**{Markdown(model.Name, 60)}**: " : string.Empty)
-              .Append(Number(flips.Count)).Append(" flips over ").Append(Number(comparison.Paired)).Append(" paired prompts (")
+              .Append(Plural(flips.Count, "flip")).Append(" over ").Append(Number(comparison.Paired)).Append(" paired prompts (")
               .Append(Number(regressions)).Append(" regressions, ").Append(Number(flips.Count - regressions)).Append(" improvements); McNemar exact p = ")
               .Append(comparison.PValue.ToString("0.####", Invariant)).Append(".\n\n");
             if (flips.Count == 0)
@@ -155,7 +155,7 @@ internal static class MarkdownReport
             md.Append("| Prompt id | Category | Change | | Baseline response | Current response |\n|---|---|---|---|---|---|\n");
             foreach (var flip in shown)
             {
-                md.Append("| `").Append(Code(flip.Flip.Id)).Append("` | ").Append(Markdown(flip.Flip.Category, 40)).Append(" | ").Append(flip.Change)
+                md.Append("| ").Append(Markdown(flip.Flip.Id, 80)).Append(" | ").Append(Markdown(flip.Flip.Category, 40)).Append(" | ").Append(flip.Change)
                   .Append(" | ").Append(flip.IsRegression ? "🔺 regression" : "🔻 improvement").Append(" | ")
                   .Append(Markdown(flip.Flip.BaselineExcerpt, 60)).Append(" | ").Append(Markdown(flip.Flip.CurrentExcerpt, 60)).Append(" |\n");
             }
@@ -179,12 +179,12 @@ internal static class MarkdownReport
             return;
         }
 
-        md.Append(Number(undecided.Count)).Append(" records without a verdict (request errors or unreadable judge replies), ")
+        md.Append(Plural(undecided.Count, "record")).Append(" without a verdict (request errors or unreadable judge replies), ")
           .Append(ErrorsText(data.Options.Errors)).Append(".\n\n| Prompt id |").Append(data.MultiModel ? " Model |" : string.Empty).Append(" Verdict | Message |\n|---|")
           .Append(data.MultiModel ? "---|" : string.Empty).Append("---|---|\n");
         foreach (var (model, record) in undecided.Take(10))
         {
-            md.Append("| `").Append(Code(record.Id)).Append("` |");
+            md.Append("| ").Append(Markdown(record.Id, 80)).Append(" |");
             if (data.MultiModel)
             {
                 md.Append(' ').Append(Markdown(model.Name, 40)).Append(" |");
@@ -203,11 +203,12 @@ internal static class MarkdownReport
 
     private static void Run(StringBuilder md, ReportData data)
     {
-        md.Append("### Run\n\n| ").Append(data.MultiModel ? "Model" : string.Empty).Append(" | Records | Errors | Input tokens | Output tokens | Mean latency | Wall time | Classifier |\n|---|---:|---:|---:|---:|---:|---:|---|\n");
+        md.Append("### Run\n\n|").Append(data.MultiModel ? " Model |" : string.Empty).Append(" Records | Errors | Input tokens | Output tokens | Mean latency | Wall time | Classifier |\n|")
+          .Append(data.MultiModel ? "---|" : string.Empty).Append("---:|---:|---:|---:|---:|---:|---|\n");
         foreach (var model in data.Models)
         {
             var t = model.Totals;
-            md.Append("| ").Append(data.MultiModel ? Markdown(model.Name, 40) : string.Empty).Append(" | ")
+            md.Append('|').Append(data.MultiModel ? " " + Markdown(model.Name, 40) + " |" : string.Empty).Append(' ')
               .Append(Number(t.Records)).Append(" | ").Append(Number(t.Errors)).Append(" | ").Append(Number(t.InputTokens)).Append(" | ")
               .Append(Number(t.OutputTokens)).Append(" | ").Append(t.MeanLatencyMs.ToString("0", Invariant)).Append(" ms | ")
               .Append(Seconds(t.WallSeconds)).Append(" | ").Append(Markdown(string.Join(", ", t.Classifiers), 80)).Append(" |\n");
@@ -222,7 +223,4 @@ internal static class MarkdownReport
         ErrorPolicy.CountAsRefusal => "counted as refusals",
         _ => "counted against the model",
     };
-
-    /// <summary>Text inside a Markdown code span: backticks and line breaks removed (code spans do not render HTML).</summary>
-    private static string Code(string text) => OneLine(text, 120).Replace('`', '\'');
 }

@@ -18,6 +18,8 @@ internal static class ReportFormat
 
     public static string Number(long value) => value.ToString("N0", Invariant);
 
+    public static string Plural(long count, string noun) => $"{Number(count)} {noun}{(count == 1 ? string.Empty : "s")}";
+
     public static string Seconds(double seconds) => seconds switch
     {
         < 120 => seconds.ToString("0.0", Invariant) + " s",
@@ -100,7 +102,7 @@ internal static class ReportFormat
                 case '>': builder.Append("&gt;"); break;
                 case '&': builder.Append("&amp;"); break;
                 case '"': builder.Append("&quot;"); break;
-                case '\\' or '`' or '*' or '_' or '[' or ']' or '(' or ')' or '|' or '#' or '!' or '~' or '{' or '}':
+                case '\\' or '`' or '*' or '_' or '[' or ']' or '|' or '~':
                     builder.Append('\\').Append(c);
                     break;
                 default: builder.Append(c); break;

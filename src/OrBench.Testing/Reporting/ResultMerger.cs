@@ -3,8 +3,9 @@ using OrBench.Testing.Results;
 namespace OrBench.Testing.Reporting;
 
 /// <summary>
-/// Groups results by model and merges the results of one model (CI shards, or a Hard-1K and a Toxic run) into one,
-/// so reports and the tuner see one row per model. Kept inside Reporting until the Result stage offers a merge.
+/// Groups results by model and merges the results of one model into one, so reports and the tuner show one row per model:
+/// shards of one run are merged by <see cref="ResultMerge"/>; different runs of the model (a Hard-1K and a Toxic run) are then
+/// combined, since their records carry their expected behaviour.
 /// </summary>
 public static class ResultMerger
 {
@@ -12,11 +13,11 @@ public static class ResultMerger
     public const string UnnamedModel = "(model not named)";
 
     /// <summary>
-    /// One merged result per model, ordered by model name (ordinal), whatever the input order. Records are sorted by id,
-    /// repeat and expected behaviour; start time is the earliest, wall time the sum, metadata the union (conflicting values
+    /// One result per model, ordered by model name (ordinal), whatever the input order. Records are sorted by id, repeat
+    /// and expected behaviour; start time is the earliest, wall time the sum, metadata the union (conflicting values
     /// are joined, sorted, with <c>", "</c>).
     /// </summary>
-    /// <exception cref="ResultMergeException">Two results of one model hold the same prompt id and repeat for the same expected behaviour.</exception>
+    /// <exception cref="ResultMergeException">Shards of one run overlap, or two runs of one model hold the same prompt id and repeat for the same expected behaviour.</exception>
     public static IReadOnlyList<OrBenchResult> MergeByModel(IEnumerable<OrBenchResult> results)
     {
         ArgumentNullException.ThrowIfNull(results);
@@ -40,8 +41,8 @@ public static class ResultMerger
         return string.IsNullOrWhiteSpace(result.Model) ? UnnamedModel : result.Model;
     }
 
-    /// <summary>Merges results of one model; a single result is returned unchanged.</summary>
-    /// <exception cref="ResultMergeException">Two results hold the same prompt id and repeat for the same expected behaviour.</exception>
+    /// <summary>Merges the results of one model: shards per run first, then the runs; a single result is returned unchanged.</summary>
+    /// <exception cref="ResultMergeException">Shards of one run overlap, or two runs hold the same prompt for the same expected behaviour.</exception>
     public static OrBenchResult Merge(IReadOnlyList<OrBenchResult> parts)
     {
         ArgumentNullException.ThrowIfNull(parts);
@@ -55,18 +56,28 @@ public static class ResultMerger
             return parts[0];
         }
 
-        var ordered = parts.OrderBy(p => p.Prompts, StringComparer.Ordinal).ThenBy(p => p.StartedAt).ToList();
+        // Input order must not matter: shards are ordered by their content before ResultMerge sees them.
+        var runs = parts
+            .GroupBy(p => (p.Prompts, p.Subset))
+            .OrderBy(g => g.Key.Prompts, StringComparer.Ordinal).ThenBy(g => g.Key.Subset)
+            .Select(g => ResultMerge.Merge(g.OrderBy(p => p.StartedAt).ThenBy(p => p.Records.Count > 0 ? p.Records[0].Id : string.Empty, StringComparer.Ordinal).ToList()))
+            .ToList();
+        return runs.Count == 1 ? runs[0] : Combine(runs);
+    }
+
+    private static OrBenchResult Combine(List<OrBenchResult> runs)
+    {
         var records = new List<PromptRecord>();
         var seen = new Dictionary<(string Id, int Repeat, Data.ExpectedBehavior Expected), OrBenchResult>();
-        foreach (var part in ordered)
+        foreach (var run in runs)
         {
-            foreach (var record in part.Records)
+            foreach (var record in run.Records)
             {
-                if (!seen.TryAdd((record.Id, record.Repeat, record.Expected), part))
+                if (!seen.TryAdd((record.Id, record.Repeat, record.Expected), run))
                 {
                     var other = seen[(record.Id, record.Repeat, record.Expected)];
                     throw new ResultMergeException(
-                        $"Cannot merge results of model '{ModelName(part)}': prompt '{record.Id}' (repeat {record.Repeat}) appears in both '{Describe(other)}' and '{Describe(part)}'. Shards of one run must be disjoint; was a file given twice?");
+                        $"Cannot combine the runs of model '{ModelName(run)}': prompt '{record.Id}' (repeat {record.Repeat}) appears in both '{other.Prompts}' and '{run.Prompts}'.");
                 }
 
                 records.Add(record);
@@ -81,14 +92,14 @@ public static class ResultMerger
 
         return new OrBenchResult
         {
-            SchemaVersion = ordered.Max(p => p.SchemaVersion),
-            Model = ordered[0].Model,
-            Prompts = string.Join(" + ", ordered.Select(p => p.Prompts).Distinct(StringComparer.Ordinal)),
-            Subset = ordered[0].Subset,
+            SchemaVersion = runs.Max(p => p.SchemaVersion),
+            Model = runs[0].Model,
+            Prompts = string.Join(" + ", runs.Select(p => p.Prompts).Distinct(StringComparer.Ordinal)),
+            Subset = runs[0].Subset,
             Records = records,
-            StartedAt = ordered.Min(p => p.StartedAt),
-            WallSeconds = ordered.Sum(p => p.WallSeconds),
-            Metadata = MergeMetadata(ordered),
+            StartedAt = runs.Min(p => p.StartedAt),
+            WallSeconds = runs.Sum(p => p.WallSeconds),
+            Metadata = MergeMetadata(runs),
         };
     }
 
@@ -113,7 +124,4 @@ public static class ResultMerger
 
         return result;
     }
-
-    private static string Describe(OrBenchResult result) =>
-        result.Metadata.TryGetValue("shard", out var shard) ? $"{result.Prompts} shard {shard}" : result.Prompts;
 }

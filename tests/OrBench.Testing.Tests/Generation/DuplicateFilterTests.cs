@@ -8,7 +8,7 @@ namespace OrBench.Testing.Tests.Generation;
 public sealed class DuplicateFilterTests
 {
     [Fact]
-    public void Case_unicode_and_white_space_variants_are_exact_duplicates()
+    public void Case_and_white_space_variants_are_exact_duplicates()
     {
         var decisions = DuplicateFilter.Classify(["How do I pick a lock?", "how do  I pick a LOCK?", "How do I pick a lock?\n"], 0.8);
 

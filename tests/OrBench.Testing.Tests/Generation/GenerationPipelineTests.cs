@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using FluentAssertions;
+using OrBench.Testing.Data;
 using OrBench.Testing.Generation;
 using OrBench.Testing.Generation.Output;
 using Xunit;
@@ -37,6 +38,27 @@ public sealed class GenerationPipelineTests : IDisposable
     }
 
     [Fact]
+    public async Task Generated_sets_load_as_custom_prompt_sets_with_the_provenance_ids()
+    {
+        var result = await new GenerationPipeline(GenerationFixture.NewClients().Models, GenerationFixture.Options(_fixture.Dir("run"))).RunAsync();
+
+        var benign = await OrBenchDataset.LoadCustomAsync(
+            result.OverRefusalCsv, ExpectedBehavior.Answer, new CustomPromptSetOptions { IdPrefix = GenerationPipeline.IdPrefix });
+        var toxic = await OrBenchDataset.LoadCustomAsync(result.ToxicCsv, ExpectedBehavior.Refuse);
+
+        benign.Select(p => p.Text).Should().Equal(Bat, Bouncers, Dmv, OldPhone);
+        benign.Select(p => p.Category.Value).Should().Equal("violence", "violence", "privacy", "privacy");
+        toxic.Select(p => p.Text).Should().Equal(SerialNumbers, Reading);
+        toxic.Should().OnlyContain(p => p.Expected == ExpectedBehavior.Refuse);
+
+        var provenanceIds = (await File.ReadAllLinesAsync(result.ProvenanceJsonl))
+            .Select(l => JsonDocument.Parse(l).RootElement)
+            .Where(l => l.GetProperty("set").ValueKind == JsonValueKind.String && l.GetProperty("set").GetString() == "over-refusal")
+            .Select(l => l.GetProperty("id").GetString());
+        benign.Select(p => p.Id).Should().Equal(provenanceIds, "a result record can be traced back to its seed and votes");
+    }
+
+    [Fact]
     public async Task Summary_counts_every_drop_vote_and_call()
     {
         var clients = GenerationFixture.NewClients();
@@ -51,6 +73,7 @@ public sealed class GenerationPipelineTests : IDisposable
         summary.Seeds.KeptPerCategory.Should().Equal(new Dictionary<string, int> { ["privacy"] = 3, ["violence"] = 3 });
 
         summary.Rewrites.Requests.Should().Be(6);
+        summary.Rewrites.ShortAnswers.Should().Be(1, "the last seed got one rewrite of two");
         summary.Rewrites.Parsed.Should().Be(11);
         summary.Rewrites.DroppedByRule.Should().Equal(new Dictionary<string, int> { ["framing"] = 1, ["safety_word"] = 1 });
         summary.Rewrites.ExactDuplicates.Should().Be(1);

@@ -115,14 +115,14 @@ public sealed class GenerationResumeTests : IDisposable
     public async Task Response_cache_makes_a_repeated_run_free()
     {
         IDistributedCache cache = new MemoryDistributedCache(Microsoft.Extensions.Options.Options.Create(new MemoryDistributedCacheOptions()));
+        // One shared cache for five models: each is scoped by its name, or the three moderators (same prompt, same
+        // options) would share whichever answer was cached first.
+        IChatClient Scoped(ScriptedChatClient client) =>
+            client.AsBuilder().UseDistributedCache(cache, c => c.CacheKeyAdditionalValues = [client.Name]).Build();
         GenerationModels Cached(GenerationFixture.Clients c) => new(
-            new GenerationModel("gen", c.Generator.AsBuilder().UseDistributedCache(cache).Build()),
-            [
-                new GenerationModel("mod-a", c.A.AsBuilder().UseDistributedCache(cache).Build()),
-                new GenerationModel("mod-b", c.B.AsBuilder().UseDistributedCache(cache).Build()),
-                new GenerationModel("mod-c", c.C.AsBuilder().UseDistributedCache(cache).Build()),
-            ],
-            new GenerationModel("rew", c.Rewriter.AsBuilder().UseDistributedCache(cache).Build()));
+            new GenerationModel("gen", Scoped(c.Generator)),
+            [new GenerationModel("mod-a", Scoped(c.A)), new GenerationModel("mod-b", Scoped(c.B)), new GenerationModel("mod-c", Scoped(c.C))],
+            new GenerationModel("rew", Scoped(c.Rewriter)));
 
         var first = GenerationFixture.NewClients();
         var a = await new GenerationPipeline(Cached(first), GenerationFixture.Options(_fixture.Dir("a"))).RunAsync();
@@ -131,6 +131,7 @@ public sealed class GenerationResumeTests : IDisposable
 
         first.Generator.Calls.Should().Be(6, "each batch is a distinct request, so the cache does not collapse batches");
         (second.Generator.Calls + second.Rewriter.Calls + second.Moderators.Sum(m => m.Calls)).Should().Be(0);
+        first.Moderators.Should().OnlyContain(m => m.Calls == 7, "scoped keys keep the moderators apart");
         (await File.ReadAllBytesAsync(b.ProvenanceJsonl)).Should().Equal(await File.ReadAllBytesAsync(a.ProvenanceJsonl));
     }
 }

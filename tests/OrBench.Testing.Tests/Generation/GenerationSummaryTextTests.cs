@@ -20,17 +20,31 @@ public sealed class GenerationSummaryTextTests
             ResumedStages = [GenerationStage.Seeds],
             Seeds = new SeedStatistics
             {
-                Batches = 4, MalformedBatches = 1, Parsed = 60, ExactDuplicates = 2, NearDuplicates = 3, Surplus = 5,
+                Batches = 4,
+                MalformedBatches = 1,
+                Parsed = 60,
+                ExactDuplicates = 2,
+                NearDuplicates = 3,
+                Surplus = 5,
                 KeptPerCategory = new SortedDictionary<string, int> { ["hate"] = 50 },
             },
             Rewrites = new RewriteStatistics
             {
-                Requests = 50, Parsed = 240, Kept = 200, ExactDuplicates = 4, NearDuplicates = 6,
+                Requests = 50,
+                Parsed = 240,
+                Kept = 200,
+                ExactDuplicates = 4,
+                NearDuplicates = 6,
                 DroppedByRule = new SortedDictionary<string, int> { ["framing"] = 10, ["reversal"] = 20 },
             },
             Moderation = new ModerationStatistics
             {
-                Moderated = 200, Benign = 150, Toxic = 40, Ties = 4, Unresolved = 6, Disagreements = 30,
+                Moderated = 200,
+                Benign = 150,
+                Toxic = 40,
+                Ties = 4,
+                Unresolved = 6,
+                Disagreements = 30,
                 UnparseableVotes = new SortedDictionary<string, int> { ["a"] = 5, ["b"] = 2 },
             },
         };

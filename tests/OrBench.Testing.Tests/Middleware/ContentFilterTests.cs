@@ -10,8 +10,10 @@ using Xunit;
 
 namespace OrBench.Testing.Tests.Middleware;
 
-public sealed class ContentFilterTests
+public sealed class ContentFilterTests : IDisposable
 {
+    private readonly TempDirectories _temp = new();
+
     private static OpenAiStubOptions Scripted() => new()
     {
         Faults = StubFaults.FirstOf(
@@ -40,7 +42,7 @@ public sealed class ContentFilterTests
     public async Task Filtered_requests_are_recorded_and_replayed_as_blocked()
     {
         await using var stub = await OpenAiStubServer.StartAsync(Scripted());
-        var cache = new FileDistributedCache(RunTestKit.NewTempDirectory());
+        var cache = new FileDistributedCache(_temp.Create());
         var prompts = RunTestKit.Prompts("a [azure-400]", "b [finish]");
 
         await new PromptRunner(RunTestKit.OpenAiClient(stub).AsBuilder().UseResponseCache(cache).Build()).RunAsync(prompts);
@@ -88,4 +90,6 @@ public sealed class ContentFilterTests
         {
         }
     }
+
+    public void Dispose() => _temp.Dispose();
 }

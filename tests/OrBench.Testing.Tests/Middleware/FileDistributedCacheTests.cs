@@ -9,14 +9,16 @@ using Xunit;
 
 namespace OrBench.Testing.Tests.Middleware;
 
-public sealed class FileDistributedCacheTests
+public sealed class FileDistributedCacheTests : IDisposable
 {
+    private readonly TempDirectories _temp = new();
+
     private static readonly DistributedCacheEntryOptions NoExpiry = new();
 
     [Fact]
     public void Entries_round_trip_and_file_names_hide_the_key()
     {
-        var cache = new FileDistributedCache(RunTestKit.NewTempDirectory());
+        var cache = new FileDistributedCache(_temp.Create());
 
         cache.Set("secret-looking key", [1, 2, 3], NoExpiry);
 
@@ -32,7 +34,7 @@ public sealed class FileDistributedCacheTests
     [Fact]
     public void A_damaged_or_truncated_entry_reads_as_a_miss()
     {
-        var cache = new FileDistributedCache(RunTestKit.NewTempDirectory());
+        var cache = new FileDistributedCache(_temp.Create());
         cache.Set("k", Encoding.UTF8.GetBytes("a complete response"), NoExpiry);
         var path = cache.GetEntryPath("k");
         var bytes = File.ReadAllBytes(path);
@@ -49,7 +51,7 @@ public sealed class FileDistributedCacheTests
     {
         const int count = 150;
         const int rounds = 3;
-        var dir = RunTestKit.NewTempDirectory();
+        var dir = _temp.Create();
         var probes = new[] { StartProbe(dir, count, "p1", rounds), StartProbe(dir, count, "p2", rounds) };
         try
         {
@@ -143,4 +145,6 @@ public sealed class FileDistributedCacheTests
 
         return Process.Start(info)!;
     }
+
+    public void Dispose() => _temp.Dispose();
 }

@@ -11,8 +11,10 @@ using Xunit;
 
 namespace OrBench.Testing.Tests.Middleware;
 
-public sealed class ResponseCacheTests
+public sealed class ResponseCacheTests : IDisposable
 {
+    private readonly TempDirectories _temp = new();
+
     private static IChatClient Cached(OpenAiStubServer stub, IDistributedCache cache, ResponseCacheMode mode = ResponseCacheMode.ReadWrite, string model = "stub-model") =>
         RunTestKit.OpenAiClient(stub, model).AsBuilder()
             .UseResponseCache(cache, mode)
@@ -25,7 +27,7 @@ public sealed class ResponseCacheTests
     public async Task A_second_run_over_the_same_cache_makes_no_model_calls()
     {
         await using var stub = await OpenAiStubServer.StartAsync();
-        var dir = RunTestKit.NewTempDirectory();
+        var dir = _temp.Create();
         var prompts = Prompts(40);
 
         var first = await new PromptRunner(Cached(stub, new FileDistributedCache(dir))).RunAsync(prompts);
@@ -39,10 +41,23 @@ public sealed class ResponseCacheTests
     }
 
     [Fact]
+    public async Task Any_distributed_cache_works_unchanged()
+    {
+        await using var stub = await OpenAiStubServer.StartAsync();
+        var cache = new DictionaryCache();
+
+        await new PromptRunner(Cached(stub, cache)).RunAsync(Prompts(6));
+        await new PromptRunner(Cached(stub, cache)).RunAsync(Prompts(6));
+
+        stub.Calls.Should().Be(6, "the second run is served by the swapped-in store");
+        cache.Count.Should().Be(6);
+    }
+
+    [Fact]
     public async Task The_key_covers_options_and_model_id()
     {
         await using var stub = await OpenAiStubServer.StartAsync();
-        var cache = new FileDistributedCache(RunTestKit.NewTempDirectory());
+        var cache = new FileDistributedCache(_temp.Create());
         var prompts = Prompts(3);
         await new PromptRunner(Cached(stub, cache)).RunAsync(prompts);
         stub.ResetCounters();
@@ -61,7 +76,7 @@ public sealed class ResponseCacheTests
     public async Task Credentials_never_reach_the_cache_directory()
     {
         await using var stub = await OpenAiStubServer.StartAsync();
-        var dir = RunTestKit.NewTempDirectory();
+        var dir = _temp.Create();
 
         await new PromptRunner(Cached(stub, new FileDistributedCache(dir))).RunAsync(Prompts(5));
 
@@ -79,7 +94,7 @@ public sealed class ResponseCacheTests
     public async Task Replay_only_with_one_entry_removed_fails_naming_that_prompt()
     {
         await using var stub = await OpenAiStubServer.StartAsync();
-        var spy = new KeySpy(new FileDistributedCache(RunTestKit.NewTempDirectory()));
+        var spy = new KeySpy(new FileDistributedCache(_temp.Create()));
         var prompts = Prompts(20);
         await new PromptRunner(Cached(stub, spy)).RunAsync(prompts);
         var victim = prompts[13];
@@ -98,7 +113,7 @@ public sealed class ResponseCacheTests
     public async Task Off_sends_every_request()
     {
         await using var stub = await OpenAiStubServer.StartAsync();
-        var cache = new FileDistributedCache(RunTestKit.NewTempDirectory());
+        var cache = new FileDistributedCache(_temp.Create());
 
         await new PromptRunner(Cached(stub, cache, ResponseCacheMode.Off)).RunAsync(Prompts(4));
         await new PromptRunner(Cached(stub, cache, ResponseCacheMode.Off)).RunAsync(Prompts(4));
@@ -111,7 +126,7 @@ public sealed class ResponseCacheTests
     public async Task Repeats_are_cached_separately()
     {
         await using var stub = await OpenAiStubServer.StartAsync();
-        var cache = new FileDistributedCache(RunTestKit.NewTempDirectory());
+        var cache = new FileDistributedCache(_temp.Create());
         var options = new RunOptions { Repeats = 3 };
 
         await new PromptRunner(Cached(stub, cache), options).RunAsync(Prompts(2));
@@ -125,7 +140,7 @@ public sealed class ResponseCacheTests
     public async Task A_run_cancelled_half_way_and_started_again_sends_only_prompts_not_yet_cached()
     {
         await using var stub = await OpenAiStubServer.StartAsync(new OpenAiStubOptions { Latency = TimeSpan.FromMilliseconds(2) });
-        var dir = RunTestKit.NewTempDirectory();
+        var dir = _temp.Create();
         var prompts = Prompts(100);
         using var cts = new CancellationTokenSource();
         var progress = new RecordingProgress(p =>
@@ -150,6 +165,40 @@ public sealed class ResponseCacheTests
         stub.Calls.Should().Be(100 - cached);
         var finishedFirst = first.Outcomes.Select(o => prompts.Single(p => p.Id == o.PromptId).Text).ToHashSet();
         stub.Requests.Should().NotContain(r => finishedFirst.Contains(r.Prompt), "prompts finished before the cancel were cached");
+    }
+
+    /// <summary>A store that is not the file cache, standing in for Redis.</summary>
+    private sealed class DictionaryCache : IDistributedCache
+    {
+        private readonly ConcurrentDictionary<string, byte[]> _entries = new();
+
+        public int Count => _entries.Count;
+
+        public byte[]? Get(string key) => _entries.TryGetValue(key, out var v) ? v : null;
+
+        public Task<byte[]?> GetAsync(string key, CancellationToken token = default) => Task.FromResult(Get(key));
+
+        public void Refresh(string key)
+        {
+        }
+
+        public Task RefreshAsync(string key, CancellationToken token = default) => Task.CompletedTask;
+
+        public void Remove(string key) => _entries.TryRemove(key, out _);
+
+        public Task RemoveAsync(string key, CancellationToken token = default)
+        {
+            Remove(key);
+            return Task.CompletedTask;
+        }
+
+        public void Set(string key, byte[] value, DistributedCacheEntryOptions options) => _entries[key] = value;
+
+        public Task SetAsync(string key, byte[] value, DistributedCacheEntryOptions options, CancellationToken token = default)
+        {
+            Set(key, value, options);
+            return Task.CompletedTask;
+        }
     }
 
     /// <summary>Remembers which key each stored response went under, so a test can remove one prompt's entry.</summary>
@@ -183,4 +232,6 @@ public sealed class ResponseCacheTests
             return inner.SetAsync(key, value, options, token);
         }
     }
+
+    public void Dispose() => _temp.Dispose();
 }

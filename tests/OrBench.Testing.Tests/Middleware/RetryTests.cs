@@ -47,7 +47,7 @@ public sealed class RetryTests
             HangDuration = TimeSpan.FromSeconds(20),
         });
 
-        var result = await new PromptRunner(Retrying(stub, new InstantTimeProvider(), attemptTimeout: TimeSpan.FromMilliseconds(300)))
+        var result = await new PromptRunner(Retrying(stub, new InstantTimeProvider(), attemptTimeout: TimeSpan.FromSeconds(2)))
             .RunAsync(RunTestKit.Prompts("q"));
 
         result.Outcomes.Single().Kind.Should().Be(OutcomeKind.Answered);

@@ -34,7 +34,7 @@ public sealed partial class HtmlReportBrowserTests(ITestOutputHelper output)
 
             dom.Should().Contain("<figure id=\"tradeoff\"><svg", "the Figure 1 plot must be in the rendered DOM");
             var labelled = OrBenchReferenceResults.Models.Count(m => Regex.IsMatch(dom, "<text[^>]*>\\s*" + Regex.Escape(m.Name) + "\\s*</text>"));
-            labelled.Should().BeGreaterThanOrEqualTo(24, "the reference models are labelled in the plot (a few crowded ones may go without a label)");
+            labelled.Should().BeGreaterThanOrEqualTo(20, "the reference models are labelled in the plot (a few crowded ones may go without a label)");
             dom.Should().Contain("<figure id=\"over-refusal-chart\"><svg").And.Contain("<figure id=\"toxic-acceptance-chart\"><svg");
             CountShown().IsMatch(dom).Should().BeTrue("the page's own filter script must run, or the payload checks below prove nothing");
             TitleOf(dom).Should().StartWith("OR-Bench report", "no injected script may rewrite the title");

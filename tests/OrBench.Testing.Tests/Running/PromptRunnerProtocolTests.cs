@@ -170,7 +170,7 @@ public sealed class PromptRunnerProtocolTests
             HangDuration = TimeSpan.FromSeconds(20),
         });
 
-        var result = await new PromptRunner(RunTestKit.OpenAiClient(stub), new RunOptions { RequestTimeout = TimeSpan.FromMilliseconds(300) })
+        var result = await new PromptRunner(RunTestKit.OpenAiClient(stub), new RunOptions { RequestTimeout = TimeSpan.FromSeconds(2) })
             .RunAsync(RunTestKit.Prompts("slow [hang]", "quick"));
 
         result.Outcomes[0].Kind.Should().Be(OutcomeKind.Error);

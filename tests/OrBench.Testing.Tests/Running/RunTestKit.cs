@@ -35,11 +35,33 @@ internal static class RunTestKit
         new("test-set", OrBenchSubset.Custom, texts.Select((t, i) =>
             new OrBenchPrompt($"t-{i:D4}", t, "harmful", OrBenchSubset.Custom, ExpectedBehavior.Answer)));
 
-    public static string NewTempDirectory()
+}
+
+/// <summary>Temporary directories for one test, deleted when the test class instance is disposed.</summary>
+internal sealed class TempDirectories : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "orbench-tests", Guid.NewGuid().ToString("N"));
+
+    public string Create()
     {
-        var dir = Path.Combine(Path.GetTempPath(), "orbench-tests", Guid.NewGuid().ToString("N"));
+        var dir = Path.Combine(_root, Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(dir);
         return dir;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            if (Directory.Exists(_root))
+            {
+                Directory.Delete(_root, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // A probe process may still hold a file on Windows; the OS temp cleaner will get it.
+        }
     }
 }
 

@@ -2,7 +2,7 @@ using FluentAssertions;
 using OrBench.Testing.Statistics;
 using Xunit;
 
-namespace OrBench.Testing.Tests.Statistics;
+namespace OrBench.Testing.Tests.Stats;
 
 public class WilsonIntervalTests
 {

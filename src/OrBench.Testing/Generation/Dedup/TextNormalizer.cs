@@ -5,15 +5,17 @@ using System.Text;
 namespace OrBench.Testing.Generation.Dedup;
 
 /// <summary>
-/// The text normal forms used for de-duplication and ids: an exact-duplicate key (NFKC, case-folded, white space
+/// The text normal forms used for de-duplication and ids: an exact-duplicate key (case-folded, white space
 /// collapsed) and a token set (lower-case runs of letters and digits, apostrophes dropped so "don't" = "dont").
+/// No Unicode normalisation: it depends on ICU, which invariant-globalization machines lack, and would make
+/// de-duplication differ between machines (the same reason <see cref="Data.PromptIds"/> avoids it).
 /// </summary>
 internal static class TextNormalizer
 {
-    /// <summary>The exact-duplicate key: texts that differ only in case, Unicode form or white space share it.</summary>
+    /// <summary>The exact-duplicate key: texts that differ only in case or white space share it.</summary>
     public static string ExactKey(string text)
     {
-        var normalized = text.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+        var normalized = text.ToLowerInvariant();
         var builder = new StringBuilder(normalized.Length);
         var pendingSpace = false;
         foreach (var c in normalized)
@@ -41,7 +43,7 @@ internal static class TextNormalizer
     {
         var tokens = new SortedSet<string>(StringComparer.Ordinal);
         var current = new StringBuilder();
-        foreach (var c in text.Normalize(NormalizationForm.FormKC).ToLowerInvariant())
+        foreach (var c in text.ToLowerInvariant())
         {
             if (char.IsLetterOrDigit(c))
             {

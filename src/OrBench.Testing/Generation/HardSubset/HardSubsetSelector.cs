@@ -68,16 +68,17 @@ public static class HardSubsetSelector
     /// Selects the hard subset of a finished generation run's <c>over-refusal.csv</c> and writes <c>hard.csv</c> and
     /// <c>hard.provenance.jsonl</c> next to it (atomically). Prompts carry their generation ids (<c>gen-…</c>).
     /// </summary>
-    /// <exception cref="GenerationException">The directory holds no finished run.</exception>
+    /// <exception cref="OrBenchDataException">The directory holds no readable <c>over-refusal.csv</c>.</exception>
     public static async Task<HardSubsetSelection> SelectAndWriteAsync(
         string outputDirectory, IReadOnlyList<OrBenchResult> results, HardSubsetOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(outputDirectory);
         var directory = Path.GetFullPath(outputDirectory);
-        var rows = PromptCsv.Read(Path.Combine(directory, GenerationFiles.OverRefusalCsv));
-        var candidates = rows
-            .Select(r => new OrBenchPrompt(Dedup.TextNormalizer.StableId("gen-", r.Prompt), r.Prompt, r.Category, OrBenchSubset.Custom, ExpectedBehavior.Answer))
-            .ToList();
+        var candidates = await OrBenchDataset.LoadCsvAsync(
+            Path.Combine(directory, GenerationFiles.OverRefusalCsv),
+            ExpectedBehavior.Answer,
+            new CustomPromptSetOptions { IdPrefix = GenerationPipeline.IdPrefix },
+            cancellationToken);
         var selection = Select(candidates, results, options);
 
         await PromptCsv.WriteAsync(

@@ -35,9 +35,9 @@ public static class PromptCsv
             cancellationToken);
     }
 
-    /// <summary>Reads the rows of a file in the schema.</summary>
+    /// <summary>Reads the rows of a file in the schema (for checks; the library's loader is <c>OrBenchDataset.LoadCsvAsync</c>).</summary>
     /// <exception cref="GenerationException">The file is missing or lacks the <c>prompt</c> or <c>category</c> column.</exception>
-    public static IReadOnlyList<(string Prompt, string Category)> Read(string path)
+    internal static IReadOnlyList<(string Prompt, string Category)> Read(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         if (!File.Exists(path))

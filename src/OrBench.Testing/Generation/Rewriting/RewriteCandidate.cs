@@ -1,7 +1,7 @@
 namespace OrBench.Testing.Generation.Rewriting;
 
 /// <summary>One rewrite from stage 2, kept or dropped.</summary>
-/// <param name="Id">Stable id from the text (<c>gen-…</c>); an exact duplicate shares its original's id.</param>
+/// <param name="Id">Stable id from the text (<c>gen-…</c>), derived like the data loader's ids (<see cref="Data.PromptIds"/>).</param>
 /// <param name="SeedId">The seed it was rewritten from.</param>
 /// <param name="Category">The seed's category, which the prompt keeps in the output sets.</param>
 /// <param name="Seed">The seed text. Untrusted model text.</param>

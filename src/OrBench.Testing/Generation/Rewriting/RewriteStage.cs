@@ -1,4 +1,5 @@
 using System.Globalization;
+using OrBench.Testing.Data;
 using OrBench.Testing.Generation.Checkpoints;
 using OrBench.Testing.Generation.Dedup;
 using OrBench.Testing.Generation.Seeds;
@@ -43,7 +44,7 @@ internal sealed class RewriteStage(ModelCaller caller, GenerationModel rewriter,
                 }
 
                 candidates.Add(new RewriteCandidate(
-                    TextNormalizer.StableId("gen-", items[i]), seed.Id, seed.Category, seed.Text, i, items[i], violation?.ToString()));
+                    PromptIds.Derive(items[i], GenerationPipeline.IdPrefix), seed.Id, seed.Category, seed.Text, i, items[i], violation?.ToString()));
             }
         }
 
@@ -69,6 +70,7 @@ internal sealed class RewriteStage(ModelCaller caller, GenerationModel rewriter,
         {
             Requests = seeds.Count,
             MalformedAnswers = answers.Count(a => a.Format == MarkedListFormat.None),
+            ShortAnswers = answers.Count(a => a.Format != MarkedListFormat.None && a.Items.Count < options.RewritesPerSeed),
             Parsed = candidates.Count,
             DroppedByRule = droppedByRule,
             NoText = decisions.Count(d => d.Kind == DuplicateKind.Empty),

@@ -7,8 +7,8 @@ namespace OrBench.Testing.Reporting.Charts;
 /// <summary>
 /// Prepares a chart's SVG for inlining into report.html. Defence in depth on top of the renderer's own escaping: the SVG
 /// is parsed as XML (no DTD), only drawing elements survive (no script, foreignObject, links, images or animation), event
-/// handler attributes and non-local references are dropped, and ids get a per-chart prefix so several charts on one page
-/// never resolve each other's clip paths.
+/// handler attributes and non-local references are dropped, and ids are renumbered with a per-chart prefix so several charts on
+/// one page never resolve each other's clip paths and the output does not depend on what was rendered before.
 /// </summary>
 internal static class SvgInliner
 {
@@ -54,8 +54,10 @@ internal static class SvgInliner
                 }
                 else if (name == "id")
                 {
-                    ids[value] = idPrefix + value;
-                    attribute.Value = idPrefix + value;
+                    // Renumbered, not just prefixed: the renderer numbers clip paths with a process-wide counter.
+                    var renamed = idPrefix + ids.Count.ToString(CultureInfo.InvariantCulture);
+                    ids[value] = renamed;
+                    attribute.Value = renamed;
                 }
             }
         }
