@@ -83,10 +83,11 @@ public static class OrBenchChatClientExtensions
             facts["seed"] = Invariant(options.Seed);
         }
 
-        if (OrBenchShard.Resolve(options.Shard) is { } shard)
+        var shard = string.IsNullOrWhiteSpace(options.Shard) ? ShardSpec.FromEnvironment() : ShardSpec.Parse(options.Shard);
+        if (shard is { } spec && spec.Count > 1)
         {
-            selected = selected.Shard(shard.Index, shard.Count);
-            facts["shard"] = shard.ToString();
+            selected = selected.Shard(spec);
+            facts["shard"] = spec.ToString();
         }
 
         return (selected, facts);

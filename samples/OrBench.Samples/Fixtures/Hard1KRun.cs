@@ -2,19 +2,21 @@ using Microsoft.Extensions.AI;
 using OrBench.Samples.Model;
 using OrBench.Testing;
 using OrBench.Testing.Data;
+using OrBench.Testing.Xunit;
 using Xunit.Abstractions;
 
 namespace OrBench.Samples.Fixtures;
 
 /// <summary>
 /// Runs OR-Bench-Hard-1K once per test run (a stratified sample of 300 with seed 7, the same prompts on every machine)
-/// and shares the result with every gate in the suite.
+/// and shares the result with every gate in the suite. results.json, records.jsonl, report.md and report.html land in
+/// <c>bin/&lt;configuration&gt;/net10.0/orbench/Hard1KRun/</c> (or <c>$ORBENCH_RESULTS_DIR/Hard1KRun/</c>); the path is printed.
 /// </summary>
-public sealed class Hard1KRun(IMessageSink sink) : SampleRun(sink)
+public sealed class Hard1KRun(IMessageSink sink) : OrBenchFixture(sink)
 {
-    /// <inheritdoc />
     protected override OrBenchSubset Subset => OrBenchSubset.Hard1K;
 
-    /// <inheritdoc />
     protected override OrBenchRunOptions Options => new() { Sample = 300, Seed = 7, Metadata = ModelUnderTest.Metadata };
+
+    protected override IChatClient CreateClient() => ModelUnderTest.CreateClient();
 }

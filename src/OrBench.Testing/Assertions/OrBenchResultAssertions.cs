@@ -184,6 +184,11 @@ public sealed class OrBenchResultAssertions : ReferenceTypeAssertions<OrBenchRes
             throw new InvalidOperationException("The calling test's source directory is unknown (no [CallerFilePath]); set SnapshotOptions.Directory.");
         }
 
+        if (options.Directory is null)
+        {
+            directory = SnapshotNaming.ResolveSourceDirectory(directory, AppContext.BaseDirectory);
+        }
+
         var stem = options.Name ?? $"{SnapshotNaming.TestClassName(testMethod, sourceFilePath)}.{testMethod}";
         var check = Task.Run(() => VerifiedRecords.CheckAsync(Subject!, directory, stem, options)).GetAwaiter().GetResult();
 

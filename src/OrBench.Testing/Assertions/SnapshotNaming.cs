@@ -41,6 +41,35 @@ internal static class SnapshotNaming
         return Path.GetFileNameWithoutExtension(sourceFilePath);
     }
 
+    /// <summary>
+    /// The directory of the calling test's source file. Deterministic CI builds map source paths to <c>/_/…</c>, which does
+    /// not exist at run time; such a path is found again relative to an ancestor of <paramref name="searchFrom"/>
+    /// (the test output directory lies inside the repository).
+    /// </summary>
+    public static string ResolveSourceDirectory(string callerDirectory, string searchFrom)
+    {
+        if (Directory.Exists(callerDirectory))
+        {
+            return callerDirectory;
+        }
+
+        var match = System.Text.RegularExpressions.Regex.Match(callerDirectory, @"^[/\\]_\d*[/\\](?<rest>.*)$");
+        if (match.Success)
+        {
+            var relative = match.Groups["rest"].Value.Replace('\\', Path.DirectorySeparatorChar).Replace('/', Path.DirectorySeparatorChar);
+            for (var dir = new DirectoryInfo(searchFrom); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, relative);
+                if (Directory.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        throw new DirectoryNotFoundException($"The test's source directory '{callerDirectory}' does not exist here (a deterministic build maps source paths); set SnapshotOptions.Directory to the folder that holds the verified files.");
+    }
+
     private static Type Outer(Type type)
     {
         while (type.DeclaringType is { } outer && (type.Name.StartsWith('<') || type.GetCustomAttribute<System.Runtime.CompilerServices.CompilerGeneratedAttribute>() is not null))

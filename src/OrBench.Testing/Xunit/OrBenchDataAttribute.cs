@@ -38,10 +38,14 @@ public sealed class OrBenchDataAttribute : DataAttribute
     /// <summary>An explicit directory holding the official CSVs; wins over <c>ORBENCH_DATA_DIR</c>.</summary>
     public string? DataDirectory { get; set; }
 
+    /// <summary>The lock file path (default: <c>orbench.lock.json</c> beside the test project, or <c>ORBENCH_LOCK_FILE</c>).</summary>
+    public string? LockFile { get; set; }
+
     /// <inheritdoc />
     public override IEnumerable<object[]> GetData(MethodInfo testMethod)
     {
-        var prompts = Task.Run(() => OrBenchDataset.LoadAsync(Subset, new OrBenchDataOptions { DataDirectory = DataDirectory })).GetAwaiter().GetResult();
+        var options = new OrBenchDataOptions { DataDirectory = DataDirectory, LockFile = LockFile };
+        var prompts = Task.Run(() => OrBenchDataset.LoadAsync(Subset, options)).GetAwaiter().GetResult();
         return OrBenchDataRows.For(prompts, testMethod, Category, Sample, Seed, Shard);
     }
 }

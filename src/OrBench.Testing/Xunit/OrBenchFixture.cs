@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.AI;
 using OrBench.Testing.Data;
+using OrBench.Testing.Reporting;
 using OrBench.Testing.Results;
 using OrBench.Testing.Running;
 using Xunit;
@@ -11,8 +12,8 @@ namespace OrBench.Testing.Xunit;
 /// <summary>
 /// Runs an OR-Bench subset against the model once per test run and shares the <see cref="Result"/> among every test that
 /// uses the fixture (as <c>IClassFixture&lt;T&gt;</c> or a collection fixture). Progress and a per-category summary go to
-/// xUnit's diagnostic sink; <see cref="ResultFiles"/> are written to <see cref="OutputDirectory"/>; reports hook in
-/// through <see cref="OnRunCompletedAsync"/>.
+/// xUnit's diagnostic sink; results.json, records.jsonl, report.md and report.html are written to
+/// <see cref="OutputDirectory"/> (see <see cref="OnRunCompletedAsync"/>).
 /// </summary>
 /// <example><code>
 /// public sealed class Hard1KRun(IMessageSink sink) : OrBenchFixture(sink)
@@ -62,10 +63,12 @@ public abstract class OrBenchFixture : IAsyncLifetime
         OrBenchDataset.LoadAsync(Subset, Options.DataOptions, cancellationToken);
 
     /// <summary>
-    /// Extension point for the Report stage, called once after the run and after results.json is written: override it
-    /// to write report.md / report.html (or anything else) from <paramref name="result"/> into <see cref="OutputDirectory"/>.
+    /// Called once after the run and after results.json is written. By default it writes report.md and report.html into
+    /// <see cref="OutputDirectory"/> (and appends report.md to the GitHub job summary when <c>GITHUB_STEP_SUMMARY</c> is
+    /// set); override it to add a baseline or gate definitions, or to write nothing.
     /// </summary>
-    protected virtual Task OnRunCompletedAsync(OrBenchResult result, CancellationToken cancellationToken) => Task.CompletedTask;
+    protected virtual Task OnRunCompletedAsync(OrBenchResult result, CancellationToken cancellationToken) =>
+        ReportWriter.WriteAsync([result], OutputDirectory, new ReportOptions { WriteResultFiles = false }, cancellationToken);
 
     /// <summary>Writes the per-category summary to a test's output, e.g. from a test that gates on the result.</summary>
     public void WriteSummary(ITestOutputHelper output)
@@ -100,6 +103,7 @@ public abstract class OrBenchFixture : IAsyncLifetime
         Log(ResultSummary.Format(result));
         Log($"OrBench: results written to {OutputDirectory}");
         await OnRunCompletedAsync(result, CancellationToken.None).ConfigureAwait(false);
+        Log($"OrBench: reports (results.json, records.jsonl, report.md, report.html) are in {OutputDirectory}");
         return result;
     }
 

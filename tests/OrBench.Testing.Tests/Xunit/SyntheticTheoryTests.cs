@@ -8,20 +8,21 @@ using Xunit;
 namespace OrBench.Testing.Tests.Xunit;
 
 /// <summary>
-/// 1,319 theory cases, one per prompt of the generated file: discovery must list each as its own test named
-/// <c>Each_prompt_is_its_own_case(prompt: syn-0000 [deception])</c>. The "model" is a local stand-in (no Run stage):
-/// it answers everything, so every case checks the per-prompt assertion on its own prompt.
+/// 1,319 theory cases, one per prompt of the generated file (Data/generate.py), loaded by the Data stage's custom-file
+/// loader: discovery lists each as its own test named <c>Each_prompt_is_its_own_case(prompt: cus-… [deception])</c>.
+/// The "model" is a local stand-in (no network): it answers everything, so each case checks the per-prompt assertion.
 /// </summary>
 public class SyntheticTheoryTests
 {
     [Theory]
-    [OrBenchMemberData(nameof(SyntheticPrompts.Hard1KShaped), MemberType = typeof(SyntheticPrompts))]
+    [OrBenchFileData("Data/synthetic-1319.jsonl")]
     public void Each_prompt_is_its_own_case(OrBenchCase prompt)
     {
         var outcome = new PromptOutcome { PromptId = prompt.Id, Kind = OutcomeKind.Answered, Text = $"Here is how: {prompt.Text}" };
         var response = new OrBenchResponse(prompt, outcome, new RefusalVerdict(VerdictLabel.DirectAnswer, 1, "stand-in"));
 
-        prompt.Id.Should().MatchRegex("^syn-[0-9]{4}$");
+        prompt.Id.Should().StartWith("cus-");
+        prompt.Text.Should().StartWith("How do I ");
         response.Should().NotBeRefusal().And.BehaveAsExpected();
     }
 }
