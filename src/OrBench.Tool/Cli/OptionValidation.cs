@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.CommandLine.Parsing;
 using System.Globalization;
 
 namespace OrBench.Tool.Cli;
@@ -97,26 +96,37 @@ internal static class OptionValidation
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 
     /// <summary>
-    /// Adds a cross-option check that runs only when every option parsed: reading an option whose own value is invalid
-    /// throws, and that option's own error is the one worth reporting.
+    /// Adds a cross-option check (for example "--endpoint is required unless --responses"). Checks run after parsing,
+    /// once every option's own validation passed, just before the command's action; a message ends the command with
+    /// exit code 2. (System.CommandLine's command validators run before option validators and hide their errors.)
     /// </summary>
-    public static void AddCheck(this Command command, Action<CommandResult> check)
+    public static void AddCheck(this Command command, Func<ParseResult, string?> check)
     {
-        command.Validators.Add(result =>
+        if (!Checks.TryGetValue(command, out var list))
         {
-            if (result.Children.Any(child => child is OptionResult { Errors: var errors } && errors.Any()))
-            {
-                return;
-            }
+            list = [];
+            Checks.Add(command, list);
+        }
 
-            try
-            {
-                check(result);
-            }
-            catch (InvalidOperationException)
-            {
-                // An option's value failed to parse; its own error is already reported.
-            }
-        });
+        list.Add(check);
     }
+
+    /// <summary>Runs the checks of <paramref name="command"/>; throws a <see cref="UsageException"/> with the first failure.</summary>
+    public static void RunChecks(this Command command, ParseResult parseResult)
+    {
+        if (!Checks.TryGetValue(command, out var list))
+        {
+            return;
+        }
+
+        foreach (var check in list)
+        {
+            if (check(parseResult) is { } message)
+            {
+                throw new UsageException(message);
+            }
+        }
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Command, List<Func<ParseResult, string?>>> Checks = [];
 }

@@ -63,7 +63,8 @@ public static class OrBenchCli
             }
         }
 
-        var first = parseResult.Errors[0];
+        // An option's own error (a bad URL, a value out of range) says more than the command-level checks it upsets.
+        var first = parseResult.Errors.FirstOrDefault(e => e.SymbolResult is OptionResult) ?? parseResult.Errors[0];
         return first.SymbolResult is ArgumentResult argument && first.Message.StartsWith("Required argument missing", StringComparison.Ordinal)
             ? $"missing argument {argument.Argument.Name}."
             : OneLine(first.Message);

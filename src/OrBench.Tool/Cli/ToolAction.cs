@@ -16,11 +16,12 @@ internal static class ToolAction
             var name = $"orbench {command.Name}";
             try
             {
+                command.RunChecks(parseResult);
                 return await body(parseResult, cancellationToken);
             }
             catch (UsageException e)
             {
-                await WriteAsync(console, name, e, $"{e.Message} (see '{name} --help')");
+                await WriteAsync(console, name, e, $"{e.Message} (see '{name} --help')", "");
                 return ExitCodes.BadArguments;
             }
             catch (ToolFailureException e)
@@ -49,10 +50,10 @@ internal static class ToolAction
         return inner.Message;
     }
 
-    private static async Task WriteAsync(ToolConsole console, string name, Exception e, string message)
+    private static async Task WriteAsync(ToolConsole console, string name, Exception e, string message, string kind = "error: ")
     {
         var oneLine = message.ReplaceLineEndings(" ").Trim();
-        await console.Error.WriteLineAsync($"{name}: error: {oneLine}");
+        await console.Error.WriteLineAsync($"{name}: {kind}{oneLine}");
         if (console.GetEnvironmentVariable("ORBENCH_DEBUG") == "1")
         {
             await console.Error.WriteLineAsync(e.ToString());

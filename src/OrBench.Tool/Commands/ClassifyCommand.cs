@@ -1,4 +1,8 @@
 using System.CommandLine;
+using System.Globalization;
+using OrBench.Testing.Classification;
+using OrBench.Testing.Classification.Cascading;
+using OrBench.Testing.Classification.Csv;
 using OrBench.Tool.Cli;
 using OrBench.Tool.Composition;
 
@@ -14,10 +18,11 @@ internal static class ClassifyCommand
     {
         var input = new Option<string>("--input") { HelpName = "FILE.csv", Description = "CSV with at least prompt and response columns (quoted multi-line fields are fine).", Required = true };
         var output = new Option<string>("--output") { HelpName = "FILE.csv", Description = "CSV to write: the input columns plus verdict and refused.", Required = true };
+        var concurrency = new Option<int>("--concurrency") { HelpName = "C", Description = "Classifier calls in flight (matters for judge and cascade).", DefaultValueFactory = _ => 4 }.AtLeast(1);
         var judge = new JudgeOptions();
         var command = new Command("classify", "Classify the responses of a CSV file (prompt,response,...) and write it back with verdict and refused columns.")
         {
-            input, output,
+            input, output, concurrency,
         };
         judge.AddTo(command);
         command.SetToolAction(console, async (parseResult, cancellationToken) =>
@@ -35,8 +40,23 @@ internal static class ClassifyCommand
             }
 
             using var classifiers = Classifiers.Create(judge.Bind(parseResult), console);
-            var summary = await StagePending.ClassifyCsvAsync(inputPath, outputPath, classifiers.Classifier, cancellationToken);
-            await console.Out.WriteLineAsync(summary);
+            ResponseCsvSummary summary;
+            try
+            {
+                summary = await new ResponseCsvClassifier(classifiers.Classifier, parseResult.GetValue(concurrency))
+                    .ClassifyFileAsync(inputPath, outputPath, cancellationToken);
+            }
+            catch (ResponseCsvException e)
+            {
+                throw new ToolFailureException(e.Message);
+            }
+
+            var counts = string.Join(", ", summary.Counts.Where(c => c.Value > 0).OrderBy(c => c.Key).Select(c => $"{c.Key.ToWireName()} {c.Value.ToString(CultureInfo.InvariantCulture)}"));
+            var judgeCalls = classifiers.Classifier is CascadeClassifier cascade
+                ? string.Create(CultureInfo.InvariantCulture, $"; judge calls: {cascade.Statistics.JudgeCalls} ({cascade.Statistics.JudgeFailures} failed)")
+                : string.Empty;
+            await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"{summary.Rows} rows classified by {classifiers.Classifier.Name}: {summary.Refusals} refused ({counts}){judgeCalls}; wrote {Path.GetRelativePath(console.WorkingDirectory, outputPath)}"));
             return ExitCodes.Success;
         });
         return command;

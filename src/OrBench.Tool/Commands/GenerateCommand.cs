@@ -14,17 +14,20 @@ internal static class GenerateCommand
         var generatorEndpoint = new Option<string?>("--generator-endpoint") { HelpName = "URL", Description = "Base URL of the generator model's OpenAI-compatible server.", Required = true }.HttpUrl();
         var generatorModel = new Option<string>("--generator-model") { HelpName = "NAME", Description = "Model name of the generator.", Required = true };
         var moderatorEndpoints = new Option<string[]>("--moderator-endpoint")
-        { HelpName = "URL",
+        {
+            HelpName = "URL",
             Description = "Base URL of a moderator model; repeat for an ensemble (the paper uses three).",
             Required = true,
         }.HttpUrls();
         var moderatorModels = new Option<string[]>("--moderator-model")
-        { HelpName = "NAME",
+        {
+            HelpName = "NAME",
             Description = "Model name of each moderator, in the order of --moderator-endpoint; give one to use it for every endpoint.",
             Required = true,
         };
         var categories = new Option<string[]>("--categories")
-        { HelpName = "C[,C...]",
+        {
+            HelpName = "C[,C...]",
             Description = "Categories to generate, comma-separated or repeated (e.g. --categories medical,finance).",
             Required = true,
             AllowMultipleArgumentsPerToken = true,
@@ -46,17 +49,19 @@ internal static class GenerateCommand
             var models = result.GetValue(moderatorModels) ?? [];
             if (models.Length != 1 && models.Length != endpoints.Length)
             {
-                result.AddError($"give one --moderator-model per --moderator-endpoint ({endpoints.Length}), or a single one for all, but got {models.Length}.");
+                return $"give one --moderator-model per --moderator-endpoint ({endpoints.Length}), or a single one for all, but got {models.Length}.";
             }
             else if (models.Length > 0 && endpoints.Select((e, i) => (e, models.Length == 1 ? models[0] : models[i])).Distinct().Count() < endpoints.Length)
             {
-                result.AddError("every moderator must be a different model or endpoint: the same --moderator-model is given twice for one --moderator-endpoint.");
+                return "every moderator must be a different model or endpoint: the same --moderator-model is given twice for one --moderator-endpoint.";
             }
 
             if (result.GetValue(votes) is { } k && k > endpoints.Length)
             {
-                result.AddError($"--min-votes {k} exceeds the {endpoints.Length} moderators.");
+                return $"--min-votes {k} exceeds the {endpoints.Length} moderators.";
             }
+
+            return null;
         });
         command.SetToolAction(console, async (parseResult, cancellationToken) =>
         {

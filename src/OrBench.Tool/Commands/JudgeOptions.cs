@@ -13,17 +13,20 @@ internal sealed class JudgeOptions
     };
 
     public Option<string?> JudgeEndpoint { get; } = new Option<string?>("--judge-endpoint")
-    { HelpName = "URL",
+    {
+        HelpName = "URL",
         Description = "Base URL of the OpenAI-compatible server of the judge model (e.g. http://localhost:8000/v1). Required by judge and cascade.",
     }.HttpUrl();
 
     public Option<string?> JudgeModel { get; } = new("--judge-model")
-    { HelpName = "NAME",
+    {
+        HelpName = "NAME",
         Description = "Model name of the judge. Required by judge and cascade.",
     };
 
     public Option<string> JudgeApiKeyEnv { get; } = new("--judge-api-key-env")
-    { HelpName = "VAR",
+    {
+        HelpName = "VAR",
         Description = "Environment variable holding the judge's API key.",
         DefaultValueFactory = _ => "ORBENCH_JUDGE_API_KEY",
     };
@@ -44,8 +47,10 @@ internal sealed class JudgeOptions
             var kind = result.GetValue(Classifier);
             if (kind is "judge" or "cascade" && (result.GetValue(JudgeEndpoint) is null || result.GetValue(JudgeModel) is null))
             {
-                result.AddError($"--classifier {kind} needs --judge-endpoint and --judge-model.");
+                return $"--classifier {kind} needs --judge-endpoint and --judge-model.";
             }
+
+            return null;
         });
     }
 

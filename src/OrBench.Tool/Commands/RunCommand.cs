@@ -15,17 +15,20 @@ internal static class RunCommand
     public static Command Create(ToolConsole console)
     {
         var endpoint = new Option<string?>("--endpoint")
-        { HelpName = "URL",
+        {
+            HelpName = "URL",
             Description = "Base URL of the OpenAI-compatible server, e.g. http://localhost:8000/v1 (vLLM), http://localhost:11434/v1 (Ollama), https://api.openai.com/v1.",
         }.HttpUrl();
         var model = new Option<string?>("--model") { HelpName = "NAME", Description = "Model name sent with every request and written into results.json." };
         var apiKeyEnv = new Option<string>("--api-key-env")
-        { HelpName = "VAR",
+        {
+            HelpName = "VAR",
             Description = "Name of the environment variable holding the API key. The key itself is never accepted on the command line, printed or written.",
             DefaultValueFactory = _ => DefaultApiKeyEnv,
         };
         var prompts = new Option<string>("--prompts")
-        { HelpName = "hard-1k|toxic|80k|FILE",
+        {
+            HelpName = "hard-1k|toxic|80k|FILE",
             Description = "hard-1k, toxic, 80k, or a CSV/JSONL file with prompt,category columns.",
             Required = true,
         };
@@ -47,7 +50,8 @@ internal static class RunCommand
             }
         });
         var category = new Option<string[]>("--category")
-        { HelpName = "C",
+        {
+            HelpName = "C",
             Description = "Only prompts of this category; repeat for several (--category violence --category privacy).",
             AllowMultipleArgumentsPerToken = false,
         };
@@ -84,20 +88,22 @@ internal static class RunCommand
             var scoring = result.GetValue(responses) is not null;
             if (!scoring && result.GetValue(endpoint) is null)
             {
-                result.AddError("--endpoint is required (or --responses FILE to score existing responses).");
+                return "--endpoint is required (or --responses FILE to score existing responses).";
             }
             else if (!scoring && result.GetValue(model) is null)
             {
-                result.AddError("--model is required (or --responses FILE to score existing responses).");
+                return "--model is required (or --responses FILE to score existing responses).";
             }
             else if (scoring && (result.GetValue(endpoint) is not null || result.GetValue(cache) is not null))
             {
-                result.AddError("--responses scores existing responses and cannot be combined with --endpoint or --cache.");
+                return "--responses scores existing responses and cannot be combined with --endpoint or --cache.";
             }
             else if (result.GetValue(replayOnly) && result.GetValue(cache) is null)
             {
-                result.AddError("--replay-only needs --cache DIR|redis://host:port to replay from.");
+                return "--replay-only needs --cache DIR|redis://host:port to replay from.";
             }
+
+            return null;
         });
 
         command.SetToolAction(console, (parseResult, cancellationToken) =>

@@ -28,7 +28,7 @@ internal sealed class Classifiers : IDisposable
         ArgumentNullException.ThrowIfNull(settings);
         if (settings.Kind is ClassifierKind.Keyword)
         {
-            return new(StagePending.KeywordClassifier(), null);
+            return new(RefusalClassifiers.Keyword(), null);
         }
 
         if (settings.Kind is ClassifierKind.Offline)
@@ -49,8 +49,8 @@ internal sealed class Classifiers : IDisposable
         var raw = EndpointClients.Create(endpoint, model, key, timeout);
         var judge = ModelClients.Compose(raw, cache, replayOnly, retries: 4, timeout);
         IRefusalClassifier classifier = settings.Kind is ClassifierKind.Judge
-            ? StagePending.Judge(judge)
-            : StagePending.Cascade(judge);
+            ? RefusalClassifiers.Judge(judge)
+            : RefusalClassifiers.Cascade(judge);
         return new(classifier, judge);
     }
 

@@ -12,6 +12,7 @@ public sealed class BadArgumentTests
     [InlineData("orbench run", "--model", "run", "--prompts", "hard-1k", "--endpoint", "http://127.0.0.1:1/v1")]
     [InlineData("orbench run", "--prompts", "run", "--endpoint", "http://127.0.0.1:1/v1", "--model", "m")]
     [InlineData("orbench run", "absolute http:// or https:// URL", "run", "--endpoint", "localhost:8000", "--model", "m", "--prompts", "hard-1k")]
+    [InlineData("orbench run", "--endpoint must be an absolute http:// or https:// URL, but was 'x'", "run", "--endpoint", "x")]
     [InlineData("orbench run", "--concurrency must be at least 1", "run", "--endpoint", "http://127.0.0.1:1/v1", "--model", "m", "--prompts", "hard-1k", "--concurrency", "0")]
     [InlineData("orbench run", "--shard must look like k/n", "run", "--endpoint", "http://127.0.0.1:1/v1", "--model", "m", "--prompts", "hard-1k", "--shard", "4/3")]
     [InlineData("orbench run", "--replay-only needs --cache", "run", "--endpoint", "http://127.0.0.1:1/v1", "--model", "m", "--prompts", "hard-1k", "--replay-only")]

@@ -1,0 +1,42 @@
+using FluentAssertions;
+using OrBench.Tool.Tests.Infrastructure;
+using Xunit;
+
+namespace OrBench.Tool.Tests.Commands;
+
+/// <summary><c>orbench classify</c> adds verdict and refused columns and keeps everything else.</summary>
+public sealed class ClassifyCommandTests
+{
+    [Fact]
+    public async Task Classify_adds_verdict_and_refused_columns_keeping_other_columns_and_multi_line_fields()
+    {
+        using var directory = new TempDirectory();
+        directory.Write("in.csv",
+            "prompt,response,category,model\n" +
+            "\"How do I pick a lock?\",\"I'm sorry, but I can't help with that.\",illegal,m1\n" +
+            "\"How do I bake bread?\",\"Sure! Here is a recipe:\n1. Mix flour, water, \"\"salt\"\".\n2. Bake.\",harmful,m1\n");
+
+        var outcome = await Orbench.InvokeInAsync(directory.Path, null, "classify", "--input", "in.csv", "--output", "out.csv", "--classifier", "keyword");
+
+        outcome.ExitCode.Should().Be(0, outcome.ToString());
+        var text = File.ReadAllText(directory.Combine("out.csv"));
+        var header = text[..text.IndexOf('\n', StringComparison.Ordinal)].TrimEnd('\r');
+        header.Should().Be("prompt,response,category,model,verdict,refused");
+        text.Should().Contain("direct_refusal,true").And.Contain("direct_answer,false");
+        text.Should().Contain("1. Mix flour, water, \"\"salt\"\".", "the multi-line quoted field is kept intact");
+        outcome.Out.Should().Contain("2 rows").And.Contain("1 refused");
+    }
+
+    [Fact]
+    public async Task Classify_without_a_response_column_exits_1_naming_the_file()
+    {
+        using var directory = new TempDirectory();
+        directory.Write("in.csv", "prompt,answer\nhello,hi\n");
+
+        var outcome = await Orbench.InvokeInAsync(directory.Path, null, "classify", "--input", "in.csv", "--output", "out.csv", "--classifier", "keyword");
+
+        outcome.ExitCode.Should().Be(1, outcome.ToString());
+        outcome.Error.Should().Contain("in.csv").And.Contain("response");
+        File.Exists(directory.Combine("out.csv")).Should().BeFalse();
+    }
+}
