@@ -1,6 +1,6 @@
+using Microsoft.Extensions.AI;
 using OrBench.Testing.Classification.Cascading;
 using OrBench.Testing.Classification.Judging;
-using Microsoft.Extensions.AI;
 using OrBench.Testing.Classification.Keywords;
 using OrBench.Testing.Classification.Offline;
 

@@ -1,6 +1,6 @@
-using OrBench.Testing.Assertions;
 using System.Security.Cryptography;
 using System.Text;
+using OrBench.Testing.Assertions;
 using OrBench.Testing.Classification;
 using OrBench.Testing.Data;
 using OrBench.Testing.Reporting.Charts;

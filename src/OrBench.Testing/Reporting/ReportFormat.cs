@@ -1,7 +1,7 @@
-using OrBench.Testing.Assertions;
 using System.Globalization;
 using System.Net;
 using System.Text;
+using OrBench.Testing.Assertions;
 using OrBench.Testing.Statistics;
 
 namespace OrBench.Testing.Reporting;

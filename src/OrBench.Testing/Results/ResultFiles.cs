@@ -1,7 +1,7 @@
-using OrBench.Testing.IO;
 using System.Text;
 using System.Text.Json;
 using OrBench.Testing.Data;
+using OrBench.Testing.IO;
 
 namespace OrBench.Testing.Results;
 

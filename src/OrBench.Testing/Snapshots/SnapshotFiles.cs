@@ -1,5 +1,5 @@
-using OrBench.Testing.IO;
 using System.Text;
+using OrBench.Testing.IO;
 using OrBench.Testing.Results;
 
 namespace OrBench.Testing.Snapshots;

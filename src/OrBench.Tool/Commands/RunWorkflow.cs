@@ -1,7 +1,7 @@
-using OrBench.Testing.Assertions;
 using System.Globalization;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Caching.Distributed;
+using OrBench.Testing.Assertions;
 using OrBench.Testing.Data;
 using OrBench.Testing.Middleware;
 using OrBench.Testing.Reporting;

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using OrBench.Testing.Reporting.Tuning;
 using OrBench.Tool.Cli;
-using OrBench.Tool.Output;
 using OrBench.Tool.Composition;
+using OrBench.Tool.Output;
 
 namespace OrBench.Tool.Commands;
 

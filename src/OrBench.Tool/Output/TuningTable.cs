@@ -1,5 +1,5 @@
-using OrBench.Testing.Assertions;
 using System.Globalization;
+using OrBench.Testing.Assertions;
 using OrBench.Testing.Reporting;
 using OrBench.Testing.Reporting.Tuning;
 using OrBench.Tool.Cli;

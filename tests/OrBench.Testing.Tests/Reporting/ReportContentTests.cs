@@ -1,6 +1,6 @@
-using OrBench.Testing.Assertions;
 using System.Text.RegularExpressions;
 using FluentAssertions;
+using OrBench.Testing.Assertions;
 using OrBench.Testing.Classification;
 using OrBench.Testing.Data;
 using OrBench.Testing.Reporting;

@@ -1,6 +1,6 @@
-using OrBench.Testing.Assertions;
 using System.Text.Json;
 using FluentAssertions;
+using OrBench.Testing.Assertions;
 using OrBench.Testing.Reporting;
 using OrBench.Testing.Reporting.Tuning;
 using OrBench.Testing.Results;

@@ -1,5 +1,5 @@
-using OrBench.Testing.IO;
 using System.Text.Json;
+using OrBench.Testing.IO;
 
 namespace OrBench.Testing.Generation.Checkpoints;
 

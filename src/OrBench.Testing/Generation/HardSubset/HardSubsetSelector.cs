@@ -1,9 +1,9 @@
-using OrBench.Testing.IO;
 using System.Text.Json;
 using OrBench.Testing.Classification;
 using OrBench.Testing.Data;
 using OrBench.Testing.Generation.Checkpoints;
 using OrBench.Testing.Generation.Output;
+using OrBench.Testing.IO;
 using OrBench.Testing.Results;
 
 namespace OrBench.Testing.Generation.HardSubset;

@@ -1,9 +1,9 @@
-using OrBench.Testing.IO;
 using System.Text.Json;
 using OrBench.Testing.Generation.Checkpoints;
 using OrBench.Testing.Generation.Moderation;
 using OrBench.Testing.Generation.Rewriting;
 using OrBench.Testing.Generation.Seeds;
+using OrBench.Testing.IO;
 
 namespace OrBench.Testing.Generation.Output;
 

@@ -1,6 +1,6 @@
-using OrBench.Testing.IO;
 using nietras.SeparatedValues;
 using OrBench.Testing.Generation.Checkpoints;
+using OrBench.Testing.IO;
 
 namespace OrBench.Testing.Generation.Output;
 

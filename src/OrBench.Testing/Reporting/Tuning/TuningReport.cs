@@ -1,7 +1,7 @@
-using OrBench.Testing.Assertions;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using OrBench.Testing.Assertions;
 
 namespace OrBench.Testing.Reporting.Tuning;
 
