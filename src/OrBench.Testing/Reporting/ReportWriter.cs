@@ -1,4 +1,5 @@
 using System.Text;
+using OrBench.Testing.IO;
 using OrBench.Testing.Results;
 
 namespace OrBench.Testing.Reporting;
@@ -61,8 +62,8 @@ public static class ReportWriter
 
         var markdownPath = Path.Combine(directory, MarkdownFileName);
         var htmlPath = Path.Combine(directory, HtmlFileName);
-        await WriteAtomicAsync(markdownPath, rendered.Markdown, cancellationToken).ConfigureAwait(false);
-        await WriteAtomicAsync(htmlPath, rendered.Html, cancellationToken).ConfigureAwait(false);
+        await AtomicFile.WriteAllTextAsync(markdownPath, rendered.Markdown, cancellationToken).ConfigureAwait(false);
+        await AtomicFile.WriteAllTextAsync(htmlPath, rendered.Html, cancellationToken).ConfigureAwait(false);
 
         var summary = options.StepSummaryPath ?? Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY");
         if (options.AppendToStepSummary && !string.IsNullOrWhiteSpace(summary))
@@ -71,23 +72,6 @@ public static class ReportWriter
         }
 
         return new WrittenReport(markdownPath, htmlPath, resultDirectories, rendered.Gates);
-    }
-
-    private static async Task WriteAtomicAsync(string path, string content, CancellationToken cancellationToken)
-    {
-        var temp = path + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp";
-        try
-        {
-            await File.WriteAllTextAsync(temp, content, new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
-        }
     }
 
     private static string UniqueSlug(string name, HashSet<string> used)
