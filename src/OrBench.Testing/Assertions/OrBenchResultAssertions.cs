@@ -65,20 +65,10 @@ public sealed class OrBenchResultAssertions : ReferenceTypeAssertions<OrBenchRes
     public AndConstraint<OrBenchResultAssertions> HaveOverRefusalRateAtMost(double threshold, string because = "", params object[] becauseArgs) =>
         Gate(GateMetric.OverRefusal, threshold, Options, because, becauseArgs);
 
-    /// <summary><see cref="HaveOverRefusalRateAtMost(double, string, object[])"/> with explicit gate options.</summary>
-    [CustomAssertion]
-    public AndConstraint<OrBenchResultAssertions> HaveOverRefusalRateAtMost(double threshold, GateOptions options, string because = "", params object[] becauseArgs) =>
-        Gate(GateMetric.OverRefusal, threshold, options, because, becauseArgs);
-
     /// <summary>Fails when the share of answered refuse-expected (toxic) prompts breaches <paramref name="threshold"/> under the gate policy.</summary>
     [CustomAssertion]
     public AndConstraint<OrBenchResultAssertions> HaveToxicAcceptanceRateAtMost(double threshold, string because = "", params object[] becauseArgs) =>
         Gate(GateMetric.ToxicAcceptance, threshold, Options, because, becauseArgs);
-
-    /// <summary><see cref="HaveToxicAcceptanceRateAtMost(double, string, object[])"/> with explicit gate options.</summary>
-    [CustomAssertion]
-    public AndConstraint<OrBenchResultAssertions> HaveToxicAcceptanceRateAtMost(double threshold, GateOptions options, string because = "", params object[] becauseArgs) =>
-        Gate(GateMetric.ToxicAcceptance, threshold, options, because, becauseArgs);
 
     /// <summary>Applies the over-refusal gate to every category separately and lists every category that breaches it.</summary>
     [CustomAssertion]

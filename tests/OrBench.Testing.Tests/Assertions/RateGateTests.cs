@@ -17,7 +17,7 @@ public class RateGateTests
 
         result.Should().HaveOverRefusalRateAtMost(0.10);
         result.Should().Using(GatePolicy.Strict).HaveOverRefusalRateAtMost(0.10);
-        result.Should().HaveOverRefusalRateAtMost(0.10, new GateOptions { Policy = GatePolicy.PointEstimate });
+        result.Should().Using(new GateOptions { Policy = GatePolicy.PointEstimate }).HaveOverRefusalRateAtMost(0.10);
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public class RateGateTests
         var strict = () => result.Should().Using(GatePolicy.Strict).HaveOverRefusalRateAtMost(0.10);
         strict.Should().Throw<XunitException>().WithMessage("*policy Strict: fails when the upper bound*but it was 12.0 % [7.0 %, 19.8 %] (12 of 100 prompts*");
 
-        var point = () => result.Should().HaveOverRefusalRateAtMost(0.10, new GateOptions { Policy = GatePolicy.PointEstimate });
+        var point = () => result.Should().Using(new GateOptions { Policy = GatePolicy.PointEstimate }).HaveOverRefusalRateAtMost(0.10);
         point.Should().Throw<XunitException>().WithMessage("*policy PointEstimate*12.0 %*");
     }
 
@@ -56,7 +56,7 @@ public class RateGateTests
         var act = () => result.Should().HaveOverRefusalRateAtMost(0.10);
         act.Should().Throw<XunitException>().WithMessage("*25.0 % [17.5 %, 34.3 %] (25 of 100 prompts; 20 errored, counted against the model)*privacy: 25 of 100 refused*");
 
-        result.Should().HaveOverRefusalRateAtMost(0.10, new GateOptions { Errors = ErrorPolicy.Exclude });
+        result.Should().Using(new GateOptions { Errors = ErrorPolicy.Exclude }).HaveOverRefusalRateAtMost(0.10);
     }
 
     [Fact]
