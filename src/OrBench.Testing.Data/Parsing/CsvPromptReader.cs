@@ -49,6 +49,7 @@ internal static class CsvPromptReader
         }
 
         var needed = Math.Max(promptIndex, categoryIndex) + 1;
+        var categories = new CategoryNames();
         while (reader.Read())
         {
             var line = (int)reader.LineNumber;
@@ -59,7 +60,7 @@ internal static class CsvPromptReader
 
             CheckQuotes(reader.GetRawSpan(promptIndex), filePath, line);
             CheckQuotes(reader.GetRawSpan(categoryIndex), filePath, line);
-            builder.Add(reader.GetString(promptIndex), reader.GetString(categoryIndex), line);
+            builder.Add(reader.GetString(promptIndex), categories.Get(reader.GetSpan(categoryIndex)), line);
         }
     }
 

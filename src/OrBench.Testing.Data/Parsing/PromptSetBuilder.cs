@@ -1,11 +1,11 @@
-using System.Collections.Concurrent;
-
 namespace OrBench.Testing.Data;
 
 /// <summary>
-/// Turns parsed rows into prompts: validates text and category, derives ids, and catches duplicates. Rows are
-/// collected first; ids (one SHA-256 each, the main cost of loading OR-Bench-80K) are then derived in parallel,
-/// and validation and duplicate checks run in file order, so the first error reported is always the earliest line.
+/// Turns parsed rows into prompts: validates text and category, derives ids, and catches duplicates. Rows arrive in
+/// chunks; each full chunk's ids (one SHA-256 per prompt, the main CPU cost of loading OR-Bench-80K) are derived on
+/// the thread pool while the reader goes on parsing, and <see cref="Build"/> derives whatever is left on the calling
+/// thread. Validation and duplicate checks then run in file order, so the first error reported is always the
+/// earliest line, whatever the timing.
 /// </summary>
 internal sealed class PromptSetBuilder(
     string filePath,
@@ -14,67 +14,78 @@ internal sealed class PromptSetBuilder(
     string idPrefix,
     DuplicatePromptHandling duplicates)
 {
-    private const int ParallelThreshold = 4096;
+    /// <summary>Rows per chunk: small enough to stay off the large-object heap, large enough to amortise a work item.</summary>
+    private const int ChunkSize = 2048;
 
-    private readonly List<(string Text, string Category, int Line)> _rows = [];
+    private readonly List<RowChunk> _chunks = [];
+    private int _count;
 
-    public void Add(string text, string category, int line) => _rows.Add((text, category, line));
+    public void Add(string text, string category, int line)
+    {
+        if (_chunks.Count == 0 || _chunks[^1].IsFull)
+        {
+            if (_chunks.Count > 0)
+            {
+                _chunks[^1].DeriveIdsInBackground(idPrefix);
+            }
+
+            _chunks.Add(new RowChunk(ChunkSize));
+        }
+
+        _chunks[^1].Add(text, category, line);
+        _count++;
+    }
 
     public IReadOnlyList<OrBenchPrompt> Build()
     {
-        if (_rows.Count == 0)
+        if (_count == 0)
         {
             throw new PromptFileFormatException(filePath, null, PromptFileProblem.NoPrompts, "the file holds no prompts.");
         }
 
-        var ids = new string?[_rows.Count];
-        if (_rows.Count < ParallelThreshold)
+        foreach (var chunk in _chunks)
         {
-            DeriveIds(0, _rows.Count, ids);
-        }
-        else
-        {
-            Parallel.ForEach(Partitioner.Create(0, _rows.Count, 2048), range => DeriveIds(range.Item1, range.Item2, ids));
+            chunk.DeriveIdsUnlessStarted(idPrefix);
         }
 
-        var seen = new Dictionary<string, int>(_rows.Count, StringComparer.Ordinal);
-        var prompts = new List<OrBenchPrompt>(_rows.Count);
-        for (var i = 0; i < _rows.Count; i++)
+        var seen = new Dictionary<string, (int Chunk, int Row)>(_count, StringComparer.Ordinal);
+        var prompts = new List<OrBenchPrompt>(_count);
+        for (var c = 0; c < _chunks.Count; c++)
         {
-            var (text, category, line) = _rows[i];
-            if (ids[i] is not { } id)
+            var chunk = _chunks[c];
+            chunk.WaitForIds();
+            for (var i = 0; i < chunk.Count; i++)
             {
-                throw new PromptFileFormatException(filePath, line, PromptFileProblem.EmptyPrompt, "empty prompt: the prompt is empty or only white space.");
-            }
-
-            if (string.IsNullOrWhiteSpace(category))
-            {
-                throw new PromptFileFormatException(filePath, line, PromptFileProblem.EmptyCategory, "empty category: every prompt needs a category (any non-empty text).");
-            }
-
-            if (!seen.TryAdd(id, i))
-            {
-                var first = seen[id];
-                var sameText = string.Equals(PromptIds.Normalize(_rows[first].Text), PromptIds.Normalize(text), StringComparison.Ordinal);
-                if (sameText && duplicates == DuplicatePromptHandling.KeepFirst)
+                var text = chunk.Texts[i];
+                var (category, line) = chunk.Rows[i];
+                if (chunk.Ids[i] is not { } id)
                 {
-                    continue;
+                    throw new PromptFileFormatException(filePath, line, PromptFileProblem.EmptyPrompt, "empty prompt: the prompt is empty or only white space.");
                 }
 
-                throw new DuplicatePromptIdException(filePath, id, _rows[first].Line, line, sameText);
-            }
+                if (string.IsNullOrWhiteSpace(category))
+                {
+                    throw new PromptFileFormatException(filePath, line, PromptFileProblem.EmptyCategory, "empty category: every prompt needs a category (any non-empty text).");
+                }
 
-            prompts.Add(new OrBenchPrompt(id, text, new OrBenchCategory(category), subset, expected));
+                if (!seen.TryAdd(id, (c, i)))
+                {
+                    var (firstChunk, firstRow) = seen[id];
+                    var firstText = _chunks[firstChunk].Texts[firstRow];
+                    var firstLine = _chunks[firstChunk].Rows[firstRow].Line;
+                    var sameText = string.Equals(PromptIds.Normalize(firstText), PromptIds.Normalize(text), StringComparison.Ordinal);
+                    if (sameText && duplicates == DuplicatePromptHandling.KeepFirst)
+                    {
+                        continue;
+                    }
+
+                    throw new DuplicatePromptIdException(filePath, id, firstLine, line, sameText);
+                }
+
+                prompts.Add(new OrBenchPrompt(id, text, new OrBenchCategory(category), subset, expected));
+            }
         }
 
         return prompts;
-    }
-
-    private void DeriveIds(int from, int to, string?[] ids)
-    {
-        for (var i = from; i < to; i++)
-        {
-            ids[i] = PromptIds.TryDerive(_rows[i].Text, idPrefix);
-        }
     }
 }
