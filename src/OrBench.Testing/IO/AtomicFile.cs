@@ -8,7 +8,22 @@ internal static class AtomicFile
     public static readonly Encoding Utf8NoBom = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>Writes the file with <paramref name="write"/>; on any failure the temporary file is removed and the old file is untouched.</summary>
-    public static async Task WriteAsync(string path, Func<TextWriter, Task> write, CancellationToken cancellationToken)
+    public static Task WriteAsync(string path, Func<TextWriter, Task> write, CancellationToken cancellationToken) =>
+        WriteBytesAsync(
+            path,
+            async stream =>
+            {
+                await using var writer = new StreamWriter(stream, Utf8NoBom, bufferSize: 65536, leaveOpen: true) { NewLine = "\n" };
+                await write(writer);
+                await writer.FlushAsync(cancellationToken);
+            },
+            cancellationToken);
+
+    /// <summary>
+    /// Like <see cref="WriteAsync"/> for writers that produce UTF-8 bytes themselves (JSON Lines through
+    /// <see cref="System.Text.Json.Utf8JsonWriter"/>), so large files are never held as one string.
+    /// </summary>
+    public static async Task WriteBytesAsync(string path, Func<Stream, Task> write, CancellationToken cancellationToken)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(directory);
@@ -16,11 +31,10 @@ internal static class AtomicFile
         try
         {
             await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 65536, useAsync: true))
-            await using (var writer = new StreamWriter(stream, Utf8NoBom) { NewLine = "\n" })
             {
-                await write(writer);
+                await write(stream);
                 cancellationToken.ThrowIfCancellationRequested();
-                await writer.FlushAsync(cancellationToken);
+                await stream.FlushAsync(cancellationToken);
                 stream.Flush(flushToDisk: true);
             }
 
@@ -33,7 +47,6 @@ internal static class AtomicFile
         }
     }
 
-    /// <summary>Writes a whole string atomically.</summary>
     public static Task WriteAllTextAsync(string path, string content, CancellationToken cancellationToken) =>
         WriteAsync(path, writer => writer.WriteAsync(content), cancellationToken);
 

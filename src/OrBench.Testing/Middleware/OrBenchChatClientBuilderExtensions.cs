@@ -18,7 +18,7 @@ namespace OrBench.Testing.Middleware;
 public static class OrBenchChatClientBuilderExtensions
 {
     /// <summary>The value added to every cache key, so the layout can change without serving stale entries.</summary>
-    public const string CacheKeyVersion = "orbench-response-cache-v1";
+    public const string CacheKeyVersion = "orbench-response-cache-v2";
 
     /// <summary>Retries transient faults with exponential backoff, jitter and <c>Retry-After</c> (see <see cref="RetryingChatClient"/>).</summary>
     public static ChatClientBuilder UseOrBenchRetry(this ChatClientBuilder builder, RetryOptions? options = null)
@@ -49,9 +49,10 @@ public static class OrBenchChatClientBuilderExtensions
     }
 
     /// <summary>
-    /// Records and replays responses through Microsoft.Extensions.AI's own <see cref="DistributedCachingChatClient"/>
-    /// over any <see cref="IDistributedCache"/>: <see cref="FileDistributedCache"/> on one machine, Redis to share
-    /// across CI shards. The key is a hash of the messages, the chat options (temperature, token limit, model id …),
+    /// Records and replays responses through Microsoft.Extensions.AI's <see cref="DistributedCachingChatClient"/> (as
+    /// <see cref="ResponseCachingChatClient"/>, which only computes the key faster) over any
+    /// <see cref="IDistributedCache"/>: <see cref="FileDistributedCache"/> on one machine, Redis to share across CI
+    /// shards. The key is a SHA-256 of the JSON of the messages, the chat options (temperature, token limit, model id …),
     /// the inner client's model id and <see cref="CacheKeyVersion"/>; it never contains credentials, and neither do the
     /// entries. The endpoint address is deliberately not part of the key, so responses recorded against one server can
     /// be replayed in CI with no server at all. Provider content-filter errors are recorded as blocked responses so
@@ -70,11 +71,13 @@ public static class OrBenchChatClientBuilderExtensions
             return builder;
         }
 
-        builder.UseDistributedCache(cache, caching =>
+        builder.Use(inner =>
         {
+            var caching = new ResponseCachingChatClient(inner, cache);
             var modelId = caching.GetService<ChatClientMetadata>()?.DefaultModelId;
             caching.CacheKeyAdditionalValues = [CacheKeyVersion, modelId ?? string.Empty];
             configure?.Invoke(caching);
+            return caching;
         });
         builder.UseContentFilterAsResponse();
         if (mode == ResponseCacheMode.ReplayOnly)

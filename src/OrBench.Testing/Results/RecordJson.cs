@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -50,6 +51,33 @@ internal sealed class RecordJson
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
     };
+
+    /// <summary>
+    /// Writes one compact JSON object per record, each followed by a line feed, exactly as
+    /// <c>JsonSerializer.Serialize(From(record), Options)</c> would, but straight into UTF-8 and in 64 KB writes, so
+    /// 80,000 records never exist as one string.
+    /// </summary>
+    public static async Task WriteLinesAsync(IEnumerable<PromptRecord> records, Stream stream, CancellationToken cancellationToken)
+    {
+        const int FlushAt = 64 * 1024;
+        var buffer = new ArrayBufferWriter<byte>(2 * FlushAt);
+        await using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Options.Encoder, SkipValidation = true });
+        foreach (var record in records)
+        {
+            JsonSerializer.Serialize(writer, From(record), Options);
+            writer.Flush();
+            writer.Reset();
+            buffer.GetSpan(1)[0] = (byte)'\n';
+            buffer.Advance(1);
+            if (buffer.WrittenCount >= FlushAt)
+            {
+                await stream.WriteAsync(buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
+                buffer.ResetWrittenCount();
+            }
+        }
+
+        await stream.WriteAsync(buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
+    }
 
     public static RecordJson From(PromptRecord record) => new()
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -13,8 +14,26 @@ public static class ResponseText
     public const int ExcerptLength = 160;
 
     /// <summary>Lower-case hex SHA-256 of the UTF-8 bytes of <paramref name="text"/>; null for null.</summary>
-    public static string? Sha256(string? text) =>
-        text is null ? null : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    public static string? Sha256(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+        try
+        {
+            var count = Encoding.UTF8.GetBytes(text, buffer);
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(buffer.AsSpan(0, count), hash);
+            return Convert.ToHexStringLower(hash);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
 
     /// <summary>
     /// The start of <paramref name="text"/> on one line: runs of white space (newlines included) become one space, and

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using OrBench.Testing.Classification;
 using OrBench.Testing.Data;
 using OrBench.Testing.Running;
@@ -10,6 +11,8 @@ namespace OrBench.Testing.Results;
 /// </summary>
 public static class ResultBuilder
 {
+    private const int ParallelThreshold = 4096;
+
     /// <summary>
     /// Builds a result. <paramref name="verdicts"/> must hold exactly one verdict per <see cref="RunResult.Outcomes"/> entry,
     /// in the same order (what <see cref="ResultClassification.ClassifyAsync(RunResult, IRefusalClassifier, int, CancellationToken)"/> returns). Records come out sorted by id then repeat.
@@ -33,8 +36,8 @@ public static class ResultBuilder
             prompts.TryAdd(prompt.Id, prompt);
         }
 
-        var records = new PromptRecord[run.Outcomes.Count];
-        for (var i = 0; i < records.Length; i++)
+        var matched = new OrBenchPrompt[run.Outcomes.Count];
+        for (var i = 0; i < matched.Length; i++)
         {
             var outcome = run.Outcomes[i];
             if (!prompts.TryGetValue(outcome.PromptId, out var prompt))
@@ -42,7 +45,20 @@ public static class ResultBuilder
                 throw new ArgumentException($"Outcome {i} names prompt '{outcome.PromptId}', which is not in the prompt set '{run.Prompts.Name}'.", nameof(run));
             }
 
-            records[i] = ToRecord(prompt, outcome, verdicts[i] ?? throw new ArgumentException($"Verdict {i} (prompt '{outcome.PromptId}') is null.", nameof(verdicts)));
+            matched[i] = prompt;
+            _ = verdicts[i] ?? throw new ArgumentException($"Verdict {i} (prompt '{outcome.PromptId}') is null.", nameof(verdicts));
+        }
+
+        // Each record hashes its response (SHA-256 of about 1 KB per record on OR-Bench-80K), so large runs build
+        // their records on every core; the records land in fixed slots, so the result does not depend on timing.
+        var records = new PromptRecord[matched.Length];
+        if (records.Length < ParallelThreshold)
+        {
+            BuildRecords(0, records.Length, run, matched, verdicts, records);
+        }
+        else
+        {
+            Parallel.ForEach(Partitioner.Create(0, records.Length, 1024), range => BuildRecords(range.Item1, range.Item2, run, matched, verdicts, records));
         }
 
         Array.Sort(records, RecordOrder.Instance);
@@ -77,6 +93,14 @@ public static class ResultBuilder
             WallSeconds = run.WallTime.TotalSeconds,
             Metadata = facts,
         };
+    }
+
+    private static void BuildRecords(int from, int to, RunResult run, OrBenchPrompt[] prompts, IReadOnlyList<RefusalVerdict> verdicts, PromptRecord[] records)
+    {
+        for (var i = from; i < to; i++)
+        {
+            records[i] = ToRecord(prompts[i], run.Outcomes[i], verdicts[i]);
+        }
     }
 
     /// <summary>The record for one prompt, outcome and verdict.</summary>

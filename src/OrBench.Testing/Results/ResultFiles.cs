@@ -168,13 +168,8 @@ public static class ResultFiles
     {
         ArgumentNullException.ThrowIfNull(records);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var builder = new StringBuilder();
-        foreach (var record in records.Order(RecordOrder.Instance))
-        {
-            builder.Append(JsonSerializer.Serialize(RecordJson.From(record), RecordJson.Options)).Append('\n');
-        }
-
-        return AtomicFile.WriteAllTextAsync(path, builder.ToString(), cancellationToken);
+        var ordered = records.Order(RecordOrder.Instance);
+        return AtomicFile.WriteBytesAsync(path, stream => RecordJson.WriteLinesAsync(ordered, stream, cancellationToken), cancellationToken);
     }
 
     /// <summary>Reads a records.jsonl file; blank lines are skipped.</summary>

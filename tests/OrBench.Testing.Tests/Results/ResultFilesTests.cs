@@ -99,6 +99,23 @@ public sealed class ResultFilesTests : IDisposable
     }
 
     [Fact]
+    public async Task Records_jsonl_spanning_many_write_buffers_keeps_every_record_on_its_own_line()
+    {
+        var records = Enumerable.Range(0, 400)
+            .Select(i => Answered($"h1k-{i:D4}", "privacy", response: $"answer {i}: " + new string('é', 300 + i) + "\n<b>&</b> \U0001F600"))
+            .ToList();
+        var path = Path.Combine(_dir, "records.jsonl");
+
+        await ResultFiles.WriteRecordsAsync(records, path);
+
+        new FileInfo(path).Length.Should().BeGreaterThan(4 * 64 * 1024, "the file must span several 64 KB writes for this test to mean anything");
+        var lines = await File.ReadAllLinesAsync(path);
+        lines.Should().HaveCount(400);
+        lines.Should().Equal(records.Select(r => JsonSerializer.Serialize(RecordJson.From(r), RecordJson.Options)), "each line is exactly the record's compact JSON");
+        (await ResultFiles.ReadRecordsAsync(path)).Should().BeEquivalentTo(records, o => o.WithStrictOrdering());
+    }
+
+    [Fact]
     public async Task Records_jsonl_round_trips()
     {
         var path = Path.Combine(_dir, "records.jsonl");

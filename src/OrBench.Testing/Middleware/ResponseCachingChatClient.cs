@@ -1,0 +1,88 @@
+using System.Buffers;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Caching.Distributed;
+
+namespace OrBench.Testing.Middleware;
+
+/// <summary>
+/// Microsoft.Extensions.AI's <see cref="DistributedCachingChatClient"/> with a cheaper cache key: the same JSON of the
+/// messages, the <see cref="ChatOptions"/> and the extra key values, including
+/// <see cref="DistributedCachingChatClient.CacheKeyAdditionalValues"/> (serialised with
+/// <see cref="DistributedCachingChatClient.JsonSerializerOptions"/>, so every option that exists, now or in a later
+/// release, is part of the key), hashed once with SHA-256.
+/// </summary>
+/// <remarks>
+/// Why: the base class streams that JSON through an incremental SHA-384 and spent about ten microseconds per request
+/// on the key, the largest cost of replaying OR-Bench-80K from a cache. Serialising into a reused buffer and hashing
+/// it in one call gives the same guarantees (every serialised field is in the key; a collision needs a SHA-256
+/// collision) in a fraction of the time. Reading and writing entries is the base class's, unchanged. Keys are 64 hex
+/// digits (the base class's are 96), so they can never equal an entry written under its scheme.
+/// </remarks>
+public class ResponseCachingChatClient(IChatClient innerClient, IDistributedCache storage)
+    : DistributedCachingChatClient(innerClient, storage)
+{
+    /// <summary>Names this key layout; changing the layout means changing this value, so old entries are missed, never misread.</summary>
+    private const string KeyScheme = "orbench-key-sha256-json-v1";
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    /// <inheritdoc />
+    protected override string GetCacheKey(IEnumerable<ChatMessage> messages, ChatOptions? options, params ReadOnlySpan<object?> additionalValues)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var serializerOptions = JsonSerializerOptions;
+        serializerOptions.MakeReadOnly();
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(4096);
+        buffer.ResetWrittenCount();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            writer.WriteStringValue(KeyScheme);
+            JsonSerializer.Serialize(writer, messages, serializerOptions.GetTypeInfo(typeof(IEnumerable<ChatMessage>)));
+            if (options is null)
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                JsonSerializer.Serialize(writer, options, serializerOptions.GetTypeInfo(typeof(ChatOptions)));
+            }
+
+            foreach (var value in additionalValues)
+            {
+                WriteValue(writer, value, serializerOptions);
+            }
+
+            foreach (var value in CacheKeyAdditionalValues ?? [])
+            {
+                WriteValue(writer, value, serializerOptions);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(buffer.WrittenSpan, hash);
+        if (buffer.Capacity > 1 << 20)
+        {
+            t_buffer = null;
+        }
+
+        return Convert.ToHexStringLower(hash);
+    }
+
+    private static void WriteValue(Utf8JsonWriter writer, object? value, JsonSerializerOptions serializerOptions)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            JsonSerializer.Serialize(writer, value, serializerOptions.GetTypeInfo(value.GetType()));
+        }
+    }
+}
