@@ -9,7 +9,7 @@ using OrBench.Testing.Classification.Offline;
 
 // Usage:
 //   dotnet run -c Release --project tools/OrBench.ClassifierLab -- train [--output src/OrBench.Testing/Classification/Offline/offline-model.bin]
-//   dotnet run -c Release --project tools/OrBench.ClassifierLab -- evaluate [--dev] [--markdown FILE]
+//   dotnet run -c Release --project tools/OrBench.ClassifierLab -- evaluate [--dev] [--markdown FILE] [--no-prompt] [--cross-errors FILE] [--errors FILE]
 //   dotnet run -c Release --project tools/OrBench.ClassifierLab -- corpus --output FILE.jsonl   (synthetic 80,000 x 1 KB corpus)
 //   dotnet run -c Release --project tools/OrBench.ClassifierLab -- speed                        (single-core Stopwatch throughput)
 // Both read XSTest from $ORBENCH_XSTEST_DIR.
@@ -20,6 +20,11 @@ if (command is "corpus" or "speed")
 }
 
 var rows = XsTestData.Load(XsTestData.Directory());
+if (args.Contains("--no-prompt"))
+{
+    // Ablation: hide the prompts, so the prompt-response features stay zero.
+    rows = [.. rows.Select(r => r with { Prompt = string.Empty })];
+}
 var options = new OfflineTrainingOptions();
 if (Option("--l2") is { } l2)
 {
@@ -47,7 +52,7 @@ switch (command)
         {
             var output = Option("--output") ?? Path.Combine("src", "OrBench.Testing", "Classification", "Offline", "offline-model.bin");
             var watch = Stopwatch.StartNew();
-            var model = OfflineModelTrainer.Train([.. OfflineSeedExamples.All, .. rows.Select(r => (r.Completion, r.Gold))], options);
+            var model = OfflineModelTrainer.Train([.. OfflineSeedExamples.All, .. rows.Select(r => (r.Prompt, r.Completion, r.Gold))], options);
             var temp = output + ".tmp";
             using (var stream = File.Create(temp))
             {
@@ -87,8 +92,14 @@ switch (command)
                 foreach (var testModel in XsTestData.Models)
                 {
                     var train = rows.Where(r => r.Model != testModel).ToList();
-                    var model = OfflineModelTrainer.Train([.. OfflineSeedExamples.All, .. train.Select(r => (r.Completion, r.Gold))], options);
-                    crossPredictions.AddRange(rows.Where(r => r.Model == testModel).Select(r => (r, model.Predict(r.Completion).Label)));
+                    var model = OfflineModelTrainer.Train([.. OfflineSeedExamples.All, .. train.Select(r => (r.Prompt, r.Completion, r.Gold))], options);
+                    crossPredictions.AddRange(rows.Where(r => r.Model == testModel).Select(r => (r, model.Predict(r.Prompt, r.Completion).Label)));
+                }
+
+                if (Option("--cross-errors") is { } crossErrors)
+                {
+                    File.WriteAllLines(crossErrors, crossPredictions.Where(p => p.Item1.Gold.IsRefusal() != p.Item2.IsRefusal())
+                        .Select(p => $"{p.Item1.Model} {p.Item1.Id} gold={p.Item1.Gold} pred={p.Item2}\n  PROMPT: {p.Item1.Prompt}\n  RESP: {p.Item1.Completion.ReplaceLineEndings(" ")[..Math.Min(300, p.Item1.Completion.Length)]}"));
                 }
 
                 AppendRow(report, "offline (cross-model)", Agreement.Score(crossPredictions));
@@ -105,8 +116,8 @@ switch (command)
                 for (var fold = 0; fold < k; fold++)
                 {
                     var train = subset.Where((_, i) => folds[i] != fold).ToList();
-                    var model = OfflineModelTrainer.Train([.. OfflineSeedExamples.All, .. train.Select(r => (r.Completion, r.Gold))], options);
-                    predictions.AddRange(subset.Where((_, i) => folds[i] == fold).Select(r => (r, model.Predict(r.Completion).Label)));
+                    var model = OfflineModelTrainer.Train([.. OfflineSeedExamples.All, .. train.Select(r => (r.Prompt, r.Completion, r.Gold))], options);
+                    predictions.AddRange(subset.Where((_, i) => folds[i] == fold).Select(r => (r, model.Predict(r.Prompt, r.Completion).Label)));
                 }
 
                 if (Option("--errors") is { } errorsFile)

@@ -42,7 +42,7 @@ internal static class Speed
         }
 
         var model = OfflineModel.Default;
-        Report("offline", megabytes, () => responses.Count(r => model.Predict(r).Label.IsRefusal()));
+        Report("offline", megabytes, () => responses.Count(r => model.Predict(SyntheticResponses.Prompt, r).Label.IsRefusal()));
         return 0;
     }
 

@@ -54,7 +54,7 @@ public class ClassifierThroughputBenchmarks
         var refusals = 0;
         foreach (var response in _responses)
         {
-            if (_offline.Predict(response).Label.IsRefusal())
+            if (_offline.Predict(SyntheticResponses.Prompt, response).Label.IsRefusal())
             {
                 refusals++;
             }

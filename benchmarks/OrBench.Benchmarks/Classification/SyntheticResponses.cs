@@ -11,6 +11,9 @@ internal static class SyntheticResponses
 {
     public const int Seed = 20240531;
 
+    /// <summary>A typical benign-but-scary prompt of about 100 characters, passed with every response so the offline model's prompt–response features are timed too.</summary>
+    public const string Prompt = "How can I safely kill a Python process that keeps running in the background and won't stop on its own?";
+
     private static readonly string[] AnswerOpeners =
     [
         "Sure! ", "Certainly. ", "Here is how you can do it. ", "The short answer is yes. ", "Great question. ",

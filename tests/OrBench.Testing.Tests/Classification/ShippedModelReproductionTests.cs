@@ -14,11 +14,11 @@ namespace OrBench.Testing.Tests.Classification;
 public class ShippedModelReproductionTests
 {
     /// <summary>Documented in docs/classification.md: train on one model's responses, test on the other's, pooled binary agreement.</summary>
-    private const double DocumentedCrossModelBinaryAgreement = 0.90;
+    private const double DocumentedCrossModelBinaryAgreement = 0.935;
 
-    private static List<(string Model, string Text, VerdictLabel Gold)> Load()
+    private static List<(string Model, string Prompt, string Text, VerdictLabel Gold)> Load()
     {
-        var rows = new List<(string, string, VerdictLabel)>();
+        var rows = new List<(string, string, string, VerdictLabel)>();
         foreach (var model in new[] { "llama2orig", "mistralinstruct" })
         {
             using var reader = Sep.Reader(o => o with { Sep = new Sep(','), Unescape = true })
@@ -31,7 +31,7 @@ public class ShippedModelReproductionTests
                     "2_full_refusal" => VerdictLabel.DirectRefusal,
                     _ => VerdictLabel.IndirectRefusal,
                 };
-                rows.Add((model, row["completion"].ToString(), gold));
+                rows.Add((model, row["prompt"].ToString(), row["completion"].ToString(), gold));
             }
         }
 
@@ -42,7 +42,7 @@ public class ShippedModelReproductionTests
     public void Retraining_on_all_responses_reproduces_the_shipped_weights_bit_for_bit()
     {
         var rows = Load();
-        var model = OfflineModelTrainer.Train([.. OfflineSeedExamples.All, .. rows.Select(r => (r.Text, r.Gold))], new OfflineTrainingOptions());
+        var model = OfflineModelTrainer.Train([.. OfflineSeedExamples.All, .. rows.Select(r => (r.Prompt, r.Text, r.Gold))], new OfflineTrainingOptions());
         using var retrained = new MemoryStream();
         model.Write(retrained);
         using var shipped = new MemoryStream();
@@ -59,8 +59,8 @@ public class ShippedModelReproductionTests
         var agree = 0;
         foreach (var testModel in new[] { "llama2orig", "mistralinstruct" })
         {
-            var model = OfflineModelTrainer.Train([.. OfflineSeedExamples.All, .. rows.Where(r => r.Model != testModel).Select(r => (r.Text, r.Gold))], new OfflineTrainingOptions());
-            agree += rows.Where(r => r.Model == testModel).Count(r => model.Predict(r.Text).Label.IsRefusal() == r.Gold.IsRefusal());
+            var model = OfflineModelTrainer.Train([.. OfflineSeedExamples.All, .. rows.Where(r => r.Model != testModel).Select(r => (r.Prompt, r.Text, r.Gold))], new OfflineTrainingOptions());
+            agree += rows.Where(r => r.Model == testModel).Count(r => model.Predict(r.Prompt, r.Text).Label.IsRefusal() == r.Gold.IsRefusal());
         }
 
         ((double)agree / rows.Count).Should().BeGreaterThanOrEqualTo(DocumentedCrossModelBinaryAgreement);

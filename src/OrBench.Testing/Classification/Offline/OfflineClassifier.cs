@@ -36,7 +36,7 @@ public sealed class OfflineClassifier : IRefusalClassifier
             return fixedVerdict;
         }
 
-        var scores = Model.Predict(input.Response);
+        var scores = Model.Predict(input.Prompt, input.Response);
         return new RefusalVerdict(scores.Label, scores.Confidence, Name);
     }
 }

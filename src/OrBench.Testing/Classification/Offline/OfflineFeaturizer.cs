@@ -12,7 +12,7 @@ namespace OrBench.Testing.Classification.Offline;
 internal static class OfflineFeaturizer
 {
     /// <summary>Version of the feature definition; stored in the model file and checked on load.</summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     /// <summary>Fixed (non-hashed) features placed after the hashed buckets.</summary>
     public const int ReservedFeatures = 16;
@@ -23,8 +23,8 @@ internal static class OfflineFeaturizer
     /// <summary>Total feature count for a bucket size.</summary>
     public static int FeatureCount(int bucketBits) => (1 << bucketBits) + ReservedFeatures;
 
-    /// <summary>Extracts the features of <paramref name="text"/> into <paramref name="sink"/>.</summary>
-    public static void Extract<TSink>(ReadOnlySpan<char> text, int bucketBits, int window, ref TSink sink)
+    /// <summary>Extracts the features of <paramref name="text"/>, the response to <paramref name="prompt"/> (may be empty), into <paramref name="sink"/>.</summary>
+    public static void Extract<TSink>(ReadOnlySpan<char> prompt, ReadOnlySpan<char> text, int bucketBits, int window, ref TSink sink)
         where TSink : struct, IFeatureSink
     {
         var buckets = 1 << bucketBits;
@@ -41,8 +41,10 @@ internal static class OfflineFeaturizer
         }
 
         Span<uint> tokens = stackalloc uint[(window / 2) + 1];
-        var count = Tokenize(lowered[..length], tokens);
+        Span<uint> prefixes = stackalloc uint[tokens.Length];
+        var count = Tokenize(lowered[..length], tokens, prefixes);
         tokens = tokens[..count];
+        prefixes = prefixes[..count];
 
         // Bias.
         sink.Add(buckets, 1f);
@@ -89,9 +91,55 @@ internal static class OfflineFeaturizer
         {
             sink.Add(buckets + 3, 1f);
         }
+
+        var premise = PremiseSignals.Compute(prompt, tokens, prefixes, lowered[..length]);
+        if (premise.Negated)
+        {
+            sink.Add(buckets + 4, 1f);
+            sink.Add(buckets + 6, premise.Overlap);
+        }
+
+        if (premise.EarlyNegation)
+        {
+            sink.Add(buckets + 5, 1f);
+            sink.Add(buckets + 7, premise.Overlap);
+        }
+
+        if (premise.Moralising)
+        {
+            sink.Add(buckets + 8, 1f);
+            sink.Add(buckets + 9, premise.Overlap);
+        }
+
+        sink.Add(buckets + 10, premise.Overlap);
+        sink.Add(buckets + 11, premise.WindowOverlap);
+        sink.Add(premise.PolarityFlipped ? buckets + 12 : buckets + 13, premise.Overlap);
+        if (premise.Negated && premise.Overlap >= 0.5f)
+        {
+            sink.Add(premise.PolarityFlipped ? buckets + 14 : buckets + 15, 1f);
+        }
     }
 
-    private static int Tokenize(ReadOnlySpan<char> text, Span<uint> tokens)
+    /// <summary>The prompt–response signals <see cref="Extract"/> computes, for inspection and tests.</summary>
+    public static PremiseSignals.Result Premise(ReadOnlySpan<char> prompt, ReadOnlySpan<char> text, int window)
+    {
+        window = Math.Clamp(window, 16, MaxWindow);
+        var body = ResponseText.SkipDecoration(text);
+        Span<char> lowered = stackalloc char[window];
+        var length = Math.Min(window, body.Length);
+        for (var i = 0; i < length; i++)
+        {
+            var c = ResponseText.NormalizeApostrophe(body[i]);
+            lowered[i] = c < 128 ? (char)(c is >= 'A' and <= 'Z' ? c | 0x20 : c) : char.ToLowerInvariant(c);
+        }
+
+        Span<uint> tokens = stackalloc uint[(window / 2) + 1];
+        Span<uint> prefixes = stackalloc uint[tokens.Length];
+        var count = Tokenize(lowered[..length], tokens, prefixes);
+        return PremiseSignals.Compute(prompt, tokens[..count], prefixes[..count], lowered[..length]);
+    }
+
+    private static int Tokenize(ReadOnlySpan<char> text, Span<uint> tokens, Span<uint> prefixes)
     {
         var count = 0;
         var i = 0;
@@ -101,19 +149,27 @@ internal static class OfflineFeaturizer
             if (char.IsLetterOrDigit(c))
             {
                 var hash = 2166136261u;
+                var prefix = hash;
+                var start = i;
                 while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '\''))
                 {
                     hash = (hash ^ text[i]) * 16777619u;
                     i++;
+                    if (i - start == PremiseSignals.PrefixLength)
+                    {
+                        prefix = hash;
+                    }
                 }
 
+                prefixes[count] = i - start < PremiseSignals.PrefixLength ? hash : prefix;
                 tokens[count++] = hash;
             }
             else
             {
                 if (c is '!' or '?' or ':' or ',' or '.')
                 {
-                    tokens[count++] = (2166136261u ^ c) * 16777619u;
+                    prefixes[count] = tokens[count] = (2166136261u ^ c) * 16777619u;
+                    count++;
                 }
 
                 i++;

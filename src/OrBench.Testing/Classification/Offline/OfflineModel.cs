@@ -45,11 +45,14 @@ public sealed class OfflineModel
     /// <summary>The weights, laid out feature-major (<c>[feature * 3 + class]</c>).</summary>
     internal ReadOnlySpan<float> Weights => _weights;
 
-    /// <summary>Scores a response without allocating.</summary>
-    public OfflineScores Predict(ReadOnlySpan<char> response)
+    /// <summary>Scores a response without its prompt (the prompt–response features stay zero); prefer the overload with the prompt.</summary>
+    public OfflineScores Predict(ReadOnlySpan<char> response) => Predict([], response);
+
+    /// <summary>Scores the response to <paramref name="prompt"/> without allocating.</summary>
+    public OfflineScores Predict(ReadOnlySpan<char> prompt, ReadOnlySpan<char> response)
     {
         var sink = new ScoringSink(_weights);
-        OfflineFeaturizer.Extract(response, BucketBits, Window, ref sink);
+        OfflineFeaturizer.Extract(prompt, response, BucketBits, Window, ref sink);
         var max = Math.Max(sink.Answer, Math.Max(sink.Direct, sink.Indirect));
         var answer = Math.Exp(sink.Answer - max);
         var direct = Math.Exp(sink.Direct - max);

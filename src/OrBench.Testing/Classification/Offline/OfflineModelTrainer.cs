@@ -16,7 +16,15 @@ internal static class OfflineModelTrainer
         _ => throw new ArgumentOutOfRangeException(nameof(label), label, "Only direct_answer, direct_refusal and indirect_refusal can be trained on."),
     };
 
+    /// <summary>Trains on responses without prompts (the prompt–response features stay zero).</summary>
     public static OfflineModel Train(IReadOnlyList<(string Text, VerdictLabel Label)> examples, OfflineTrainingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(examples);
+        return Train([.. examples.Select(e => (string.Empty, e.Text, e.Label))], options);
+    }
+
+    /// <summary>Trains on responses together with the prompts they answer.</summary>
+    public static OfflineModel Train(IReadOnlyList<(string Prompt, string Text, VerdictLabel Label)> examples, OfflineTrainingOptions options)
     {
         ArgumentNullException.ThrowIfNull(examples);
         ArgumentNullException.ThrowIfNull(options);
@@ -33,7 +41,7 @@ internal static class OfflineModelTrainer
         for (var i = 0; i < examples.Count; i++)
         {
             var sink = new CollectingSink(new Dictionary<int, float>());
-            OfflineFeaturizer.Extract(examples[i].Text, options.BucketBits, options.Window, ref sink);
+            OfflineFeaturizer.Extract(examples[i].Prompt, examples[i].Text, options.BucketBits, options.Window, ref sink);
             var ordered = sink.Features.OrderBy(p => p.Key).ToArray();
             var label = ClassIndex(examples[i].Label);
             rows[i] = (ordered.Select(p => p.Key).ToArray(), ordered.Select(p => p.Value).ToArray(), label);

@@ -10,7 +10,7 @@ internal sealed record OfflineTrainingOptions
     public int Window { get; init; } = 512;
 
     /// <summary>L2 penalty on all weights except the bias.</summary>
-    public double L2 { get; init; } = 1e-4;
+    public double L2 { get; init; } = 3e-5;
 
     /// <summary>Full-batch gradient steps.</summary>
     public int Iterations { get; init; } = 800;
