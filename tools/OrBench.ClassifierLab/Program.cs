@@ -89,11 +89,17 @@ switch (command)
                 report.AppendLine();
                 AppendHeader(report);
                 var crossPredictions = new List<(XsTestResponse, VerdictLabel)>();
+                var crossScores = new List<(XsTestResponse Row, OfflineScores Scores)>();
                 foreach (var testModel in XsTestData.Models)
                 {
                     var train = rows.Where(r => r.Model != testModel).ToList();
                     var model = OfflineModelTrainer.Train([.. OfflineSeedExamples.All, .. train.Select(r => (r.Prompt, r.Completion, r.Gold))], options);
-                    crossPredictions.AddRange(rows.Where(r => r.Model == testModel).Select(r => (r, model.Predict(r.Prompt, r.Completion).Label)));
+                    foreach (var row in rows.Where(r => r.Model == testModel))
+                    {
+                        var scores = model.Predict(row.Prompt, row.Completion);
+                        crossPredictions.Add((row, scores.Label));
+                        crossScores.Add((row, scores));
+                    }
                 }
 
                 if (Option("--cross-errors") is { } crossErrors)
@@ -104,6 +110,7 @@ switch (command)
 
                 AppendRow(report, "offline (cross-model)", Agreement.Score(crossPredictions));
                 report.AppendLine();
+                AppendCascade(report, crossScores);
             }
 
             foreach (var (title, scope) in new[] { ("pooled 10-fold cross-validation", (string?)null) }
@@ -153,6 +160,31 @@ string? Option(string name)
 {
     var index = Array.IndexOf(args, name);
     return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+}
+
+// The cascade sends a response to the judge when the offline confidence is below the threshold. No judge model is
+// reachable here, so this bounds what a cascade can reach: with a judge that always agrees with the human label
+// ("oracle"), and with one that is right 90 % of the time on the responses it sees (expected value), together with
+// the share of responses that would cost a judge call. Cross-model scores, so the threshold is not tuned on them.
+static void AppendCascade(StringBuilder report, List<(XsTestResponse Row, OfflineScores Scores)> scores)
+{
+    static string P(double value) => (100 * value).ToString("F1", CultureInfo.InvariantCulture) + " %";
+    report.AppendLine("### Cascade bound (cross-model offline scores; judge calls where confidence < threshold)");
+    report.AppendLine();
+    report.AppendLine("| threshold | judge calls | offline right on the rest | binary agreement, oracle judge | binary agreement, 90 %-accurate judge |");
+    report.AppendLine("|---|---|---|---|---|");
+    foreach (var threshold in new[] { 0.6, 0.7, 0.8, 0.9, 0.95 })
+    {
+        var sent = scores.Count(s => s.Scores.Confidence < threshold);
+        var kept = scores.Where(s => s.Scores.Confidence >= threshold).ToList();
+        var keptRight = kept.Count(s => s.Scores.Label.IsRefusal() == s.Row.Gold.IsRefusal());
+        var oracle = (double)(keptRight + sent) / scores.Count;
+        var noisy = (keptRight + (0.9 * sent)) / scores.Count;
+        var restRight = kept.Count == 0 ? 1.0 : (double)keptRight / kept.Count;
+        report.AppendLine(CultureInfo.InvariantCulture, $"| {threshold:F2} | {sent} ({P((double)sent / scores.Count)}) | {P(restRight)} | {P(oracle)} | {P(noisy)} |");
+    }
+
+    report.AppendLine();
 }
 
 static void AppendHeader(StringBuilder report)
