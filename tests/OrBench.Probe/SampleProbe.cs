@@ -56,7 +56,8 @@ internal static class SampleProbe
             {
                 DataDirectory = Path.GetDirectoryName(path),
                 AllowDownload = false,
-                LockFileMode = LockFileMode.Disabled,
+                // With ORBENCH_LOCK_FILE set the probe records the file in that lock, as a test process would.
+                LockFileMode = Environment.GetEnvironmentVariable("ORBENCH_LOCK_FILE") is null ? LockFileMode.Disabled : LockFileMode.CreateOrVerify,
             })
             : OrBenchDataset.LoadCsvAsync(path, ExpectedBehavior.Answer);
     }

@@ -63,7 +63,7 @@ public class CrossProcessSampleTests
         return csv.ToString();
     }
 
-    private static async Task<List<string>> RunProbeAsync(string environment, params string[] args)
+    internal static async Task<List<string>> RunProbeAsync(string environment, params string[] args)
     {
         var probe = typeof(CrossProcessSampleTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .Single(a => a.Key == "OrBenchProbePath").Value!;

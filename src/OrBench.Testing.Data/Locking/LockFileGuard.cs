@@ -9,12 +9,16 @@ namespace OrBench.Testing.Data;
 /// <remarks>
 /// Format: <c>{"revision": "...", "files": [{"name": "...", "size": 123, "sha256": "..."}]}</c>, files sorted by name,
 /// two-space indentation, LF line ends, so the file diffs cleanly. Writes go to a temp file in the same folder and
-/// are then renamed over the lock; writers inside one process are serialised.
+/// are then renamed over the lock. Writers are serialised, inside one process by a semaphore and across processes by
+/// <see cref="LockFileMutex"/>, so test assemblies loading different subsets at once never lose an entry.
 /// </remarks>
 internal static class LockFileGuard
 {
     public const string FileName = "orbench.lock.json";
     public const string EnvironmentVariable = "ORBENCH_LOCK_FILE";
+
+    /// <summary>How long a load waits for other processes updating the same lock file.</summary>
+    private static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(60);
 
     private static readonly SemaphoreSlim Gate = new(1, 1);
 
@@ -57,7 +61,7 @@ internal static class LockFileGuard
     }
 
     /// <summary>Verifies a file against the lock, recording it when it has no entry yet (unless verify-only).</summary>
-    public static async Task CheckAsync(OrBenchDataOptions options, string dataFileName, string dataFilePath, long size, string sha256, CancellationToken cancellationToken)
+    public static async Task CheckAsync(OrBenchDataOptions options, string dataFileName, string dataFilePath, long size, string sha256, CancellationToken cancellationToken, TimeSpan? busyTimeout = null)
     {
         var lockPath = ResolvePath(options);
         if (lockPath is null)
@@ -68,6 +72,7 @@ internal static class LockFileGuard
         await Gate.WaitAsync(cancellationToken);
         try
         {
+            using var otherProcesses = await LockFileMutex.AcquireAsync(lockPath, busyTimeout ?? BusyTimeout, cancellationToken);
             var document = File.Exists(lockPath) ? Read(lockPath) : null;
             if (document is null)
             {
