@@ -1,4 +1,5 @@
 using System.CommandLine;
+using OrBench.Testing.Classification.Keywords;
 using OrBench.Tool.Cli;
 
 namespace OrBench.Tool.Commands;
@@ -8,7 +9,7 @@ internal sealed class JudgeOptions
 {
     public Option<string> Classifier { get; } = new("--classifier")
     {
-        Description = "Which classifier decides refusals: keyword, offline (default, no model call), judge (LLM judge), cascade (offline, judge when unsure).",
+        Description = "Which classifier decides refusals: keyword (the default keyword set) or keyword:<preset> (one of " + PresetNames + "), offline (default, no model call), judge (LLM judge), cascade (offline, judge when unsure).",
         DefaultValueFactory = _ => "offline",
     };
 
@@ -31,9 +32,18 @@ internal sealed class JudgeOptions
         DefaultValueFactory = _ => "ORBENCH_JUDGE_API_KEY",
     };
 
+    private static readonly string PresetNames = string.Join(", ", KeywordPresets.All.Select(p => p.Name));
+
     public JudgeOptions()
     {
-        Classifier.AcceptOnlyFromAmong("keyword", "offline", "judge", "cascade");
+        Classifier.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<string>();
+            if (!TryParse(value, out _, out _))
+            {
+                result.AddError($"--classifier '{value}' is not one of keyword, keyword:<preset>, offline, judge, cascade (presets: {PresetNames}).");
+            }
+        });
     }
 
     public void AddTo(Command command)
@@ -54,22 +64,58 @@ internal sealed class JudgeOptions
         });
     }
 
-    public JudgeSettings Bind(ParseResult parseResult) => new(
-        Parse(parseResult.GetRequiredValue(Classifier)),
-        parseResult.GetValue(JudgeEndpoint) is { } url ? new Uri(url) : null,
-        parseResult.GetValue(JudgeModel),
-        parseResult.GetRequiredValue(JudgeApiKeyEnv),
-        parseResult.GetResult(JudgeApiKeyEnv) is { Implicit: false });
-
-    private static ClassifierKind Parse(string value) => value switch
+    public JudgeSettings Bind(ParseResult parseResult)
     {
-        "keyword" => ClassifierKind.Keyword,
-        "judge" => ClassifierKind.Judge,
-        "cascade" => ClassifierKind.Cascade,
-        "offline" => ClassifierKind.Offline,
-        _ => throw new UsageException($"unknown classifier '{value}'"),
-    };
+        var value = parseResult.GetRequiredValue(Classifier);
+        if (!TryParse(value, out var kind, out var preset))
+        {
+            throw new UsageException($"unknown classifier '{value}'");
+        }
+
+        return new(
+            kind,
+            parseResult.GetValue(JudgeEndpoint) is { } url ? new Uri(url) : null,
+            parseResult.GetValue(JudgeModel),
+            parseResult.GetRequiredValue(JudgeApiKeyEnv),
+            parseResult.GetResult(JudgeApiKeyEnv) is { Implicit: false })
+        {
+            KeywordPreset = preset,
+        };
+    }
+
+    /// <summary>keyword, keyword:&lt;preset&gt; (case-insensitive preset name), offline, judge or cascade.</summary>
+    private static bool TryParse(string? value, out ClassifierKind kind, out KeywordPatterns? preset)
+    {
+        preset = null;
+        kind = ClassifierKind.Keyword;
+        switch (value)
+        {
+            case "keyword":
+                return true;
+            case "offline":
+                kind = ClassifierKind.Offline;
+                return true;
+            case "judge":
+                kind = ClassifierKind.Judge;
+                return true;
+            case "cascade":
+                kind = ClassifierKind.Cascade;
+                return true;
+        }
+
+        const string Prefix = "keyword:";
+        if (value is null || !value.StartsWith(Prefix, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        preset = KeywordPresets.All.FirstOrDefault(p => string.Equals(p.Name, value[Prefix.Length..], StringComparison.OrdinalIgnoreCase));
+        return preset is not null;
+    }
 }
 
-/// <summary>The bound classifier options.</summary>
-internal sealed record JudgeSettings(ClassifierKind Kind, Uri? JudgeEndpoint, string? JudgeModel, string JudgeApiKeyEnv, bool JudgeApiKeyEnvExplicit);
+/// <summary>The bound classifier options; <see cref="KeywordPreset"/> is null for the default keyword set.</summary>
+internal sealed record JudgeSettings(ClassifierKind Kind, Uri? JudgeEndpoint, string? JudgeModel, string JudgeApiKeyEnv, bool JudgeApiKeyEnvExplicit)
+{
+    public KeywordPatterns? KeywordPreset { get; init; }
+}

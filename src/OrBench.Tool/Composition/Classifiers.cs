@@ -28,7 +28,7 @@ internal sealed class Classifiers : IDisposable
         ArgumentNullException.ThrowIfNull(settings);
         if (settings.Kind is ClassifierKind.Keyword)
         {
-            return new(RefusalClassifiers.Keyword(), null);
+            return new(RefusalClassifiers.Keyword(settings.KeywordPreset), null);
         }
 
         if (settings.Kind is ClassifierKind.Offline)

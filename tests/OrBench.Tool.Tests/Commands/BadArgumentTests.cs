@@ -19,6 +19,7 @@ public sealed class BadArgumentTests
     [InlineData("orbench run", "needs --judge-endpoint and --judge-model", "run", "--endpoint", "http://127.0.0.1:1/v1", "--model", "m", "--prompts", "hard-1k", "--classifier", "judge")]
     [InlineData("orbench run", "--max-over-refusal is a rate between 0 and 1", "run", "--endpoint", "http://127.0.0.1:1/v1", "--model", "m", "--prompts", "hard-1k", "--max-over-refusal", "10")]
     [InlineData("orbench run", "'cosine'", "run", "--endpoint", "http://127.0.0.1:1/v1", "--model", "m", "--prompts", "hard-1k", "--classifier", "cosine")]
+    [InlineData("orbench classify", "presets: default, gpt-3.5, gpt-4", "classify", "--input", "in.csv", "--output", "out.csv", "--classifier", "keyword:gpt-5")]
     [InlineData("orbench run", "cannot be combined with --endpoint", "run", "--responses", "r.csv", "--endpoint", "http://127.0.0.1:1/v1", "--prompts", "hard-1k")]
     [InlineData("orbench run", "'--bogus'", "run", "--bogus", "--prompts", "hard-1k")]
     [InlineData("orbench", "'frobnicate'", "frobnicate")]
