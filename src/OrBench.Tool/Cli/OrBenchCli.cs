@@ -24,6 +24,7 @@ public static class OrBenchCli
             TuneCommand.Create(console),
             AcceptCommand.Create(console),
             GenerateCommand.Create(console),
+            SelectHardCommand.Create(console),
         };
         return root;
     }
