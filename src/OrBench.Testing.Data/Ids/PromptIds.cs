@@ -34,7 +34,7 @@ public static class PromptIds
         Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(c => c != ' ' && char.IsWhiteSpace(c)).ToArray());
 
     [ThreadStatic]
-    private static IncrementalHash? t_sha256;
+    private static IncrementalHash? ThreadSha256;
 
     /// <summary>Hex digits of the SHA-256 kept in an id.</summary>
     public const int HashHexLength = 12;
@@ -302,7 +302,7 @@ public static class PromptIds
         try
         {
             var count = Encoding.UTF8.GetBytes(normalized, bytes);
-            var sha256 = t_sha256 ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            var sha256 = ThreadSha256 ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             sha256.AppendData(bytes[..count]);
             Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
             sha256.GetHashAndReset(hash);

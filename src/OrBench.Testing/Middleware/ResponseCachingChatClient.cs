@@ -27,7 +27,7 @@ public class ResponseCachingChatClient(IChatClient innerClient, IDistributedCach
     private const string KeyScheme = "orbench-key-sha256-json-v1";
 
     [ThreadStatic]
-    private static ArrayBufferWriter<byte>? t_buffer;
+    private static ArrayBufferWriter<byte>? ThreadBuffer;
 
     /// <inheritdoc />
     protected override string GetCacheKey(IEnumerable<ChatMessage> messages, ChatOptions? options, params ReadOnlySpan<object?> additionalValues)
@@ -35,7 +35,7 @@ public class ResponseCachingChatClient(IChatClient innerClient, IDistributedCach
         ArgumentNullException.ThrowIfNull(messages);
         var serializerOptions = JsonSerializerOptions;
         serializerOptions.MakeReadOnly();
-        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(4096);
+        var buffer = ThreadBuffer ??= new ArrayBufferWriter<byte>(4096);
         buffer.ResetWrittenCount();
         using (var writer = new Utf8JsonWriter(buffer))
         {
@@ -68,7 +68,7 @@ public class ResponseCachingChatClient(IChatClient innerClient, IDistributedCach
         SHA256.HashData(buffer.WrittenSpan, hash);
         if (buffer.Capacity > 1 << 20)
         {
-            t_buffer = null;
+            ThreadBuffer = null;
         }
 
         return Convert.ToHexStringLower(hash);
