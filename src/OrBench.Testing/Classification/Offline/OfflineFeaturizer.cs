@@ -31,14 +31,8 @@ internal static class OfflineFeaturizer
         var mask = buckets - 1;
         window = Math.Clamp(window, 16, MaxWindow);
 
-        var body = ResponseText.SkipDecoration(text);
         Span<char> lowered = stackalloc char[window];
-        var length = Math.Min(window, body.Length);
-        for (var i = 0; i < length; i++)
-        {
-            var c = ResponseText.NormalizeApostrophe(body[i]);
-            lowered[i] = c < 128 ? (char)(c is >= 'A' and <= 'Z' ? c | 0x20 : c) : char.ToLowerInvariant(c);
-        }
+        var length = LowerWindow(text, lowered);
 
         Span<uint> tokens = stackalloc uint[(window / 2) + 1];
         Span<uint> prefixes = stackalloc uint[tokens.Length];
@@ -124,19 +118,27 @@ internal static class OfflineFeaturizer
     public static PremiseSignals.Result Premise(ReadOnlySpan<char> prompt, ReadOnlySpan<char> text, int window)
     {
         window = Math.Clamp(window, 16, MaxWindow);
-        var body = ResponseText.SkipDecoration(text);
         Span<char> lowered = stackalloc char[window];
-        var length = Math.Min(window, body.Length);
+        var length = LowerWindow(text, lowered);
+
+        Span<uint> tokens = stackalloc uint[(window / 2) + 1];
+        Span<uint> prefixes = stackalloc uint[tokens.Length];
+        var count = Tokenize(lowered[..length], tokens, prefixes);
+        return PremiseSignals.Compute(prompt, tokens[..count], prefixes[..count], lowered[..length]);
+    }
+
+    /// <summary>Writes the start of the response, past markdown and quotes, lower-cased with apostrophes normalised, into <paramref name="lowered"/>; returns its length.</summary>
+    private static int LowerWindow(ReadOnlySpan<char> text, Span<char> lowered)
+    {
+        var body = ResponseText.SkipDecoration(text);
+        var length = Math.Min(lowered.Length, body.Length);
         for (var i = 0; i < length; i++)
         {
             var c = ResponseText.NormalizeApostrophe(body[i]);
             lowered[i] = c < 128 ? (char)(c is >= 'A' and <= 'Z' ? c | 0x20 : c) : char.ToLowerInvariant(c);
         }
 
-        Span<uint> tokens = stackalloc uint[(window / 2) + 1];
-        Span<uint> prefixes = stackalloc uint[tokens.Length];
-        var count = Tokenize(lowered[..length], tokens, prefixes);
-        return PremiseSignals.Compute(prompt, tokens[..count], prefixes[..count], lowered[..length]);
+        return length;
     }
 
     private static int Tokenize(ReadOnlySpan<char> text, Span<uint> tokens, Span<uint> prefixes)
