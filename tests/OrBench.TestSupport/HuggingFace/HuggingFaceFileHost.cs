@@ -1,12 +1,6 @@
 using System.Collections.Concurrent;
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace OrBench.TestSupport.HuggingFace;
 
@@ -41,15 +35,11 @@ public sealed class HuggingFaceFileHost : IAsyncDisposable
     /// <summary>Starts a host on a free loopback port.</summary>
     public static async Task<HuggingFaceFileHost> StartAsync(CancellationToken cancellationToken = default)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
         HuggingFaceFileHost? host = null;
-        app.MapGet("/datasets/{**rest}", (HttpContext context) => host!.ServeAsync(context));
-        await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        host = new HuggingFaceFileHost(app, new Uri(address.EndsWith('/') ? address : address + "/"));
+        var (app, endpoint) = await LoopbackHost.StartAsync(
+            app => app.MapGet("/datasets/{**rest}", (HttpContext context) => host!.ServeAsync(context)),
+            cancellationToken: cancellationToken);
+        host = new HuggingFaceFileHost(app, endpoint);
         return host;
     }
 

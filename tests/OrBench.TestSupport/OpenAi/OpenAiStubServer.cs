@@ -1,14 +1,8 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace OrBench.TestSupport.OpenAi;
 
@@ -56,20 +50,16 @@ public sealed class OpenAiStubServer : IAsyncDisposable
     /// <summary>Starts a stub on a free loopback port.</summary>
     public static async Task<OpenAiStubServer> StartAsync(OpenAiStubOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel =>
-        {
-            kestrel.Listen(IPAddress.Loopback, 0);
-            kestrel.Limits.MinRequestBodyDataRate = null;
-            kestrel.Limits.MaxConcurrentConnections = null;
-        });
-        var app = builder.Build();
-        var server = new OpenAiStubServer(app, options ?? new OpenAiStubOptions());
-        app.MapPost("/v1/chat/completions", server.HandleAsync);
-        await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.Endpoint = new Uri(address.TrimEnd('/') + "/v1");
+        OpenAiStubServer? server = null;
+        var (app, baseAddress) = await LoopbackHost.StartAsync(
+            app => app.MapPost("/v1/chat/completions", (HttpContext context) => server!.HandleAsync(context)),
+            kestrel =>
+            {
+                kestrel.Limits.MinRequestBodyDataRate = null;
+                kestrel.Limits.MaxConcurrentConnections = null;
+            },
+            cancellationToken);
+        server = new OpenAiStubServer(app, options ?? new OpenAiStubOptions()) { Endpoint = new Uri(baseAddress, "v1") };
         return server;
     }
 

@@ -3,6 +3,9 @@ namespace OrBench.TestSupport.OpenAi;
 /// <summary>Ready-made fault scripts for <see cref="OpenAiStubOptions.Faults"/>.</summary>
 public static class StubFaults
 {
+    /// <summary>Every transient fault kind a retry policy must survive: 429 with Retry-After, 500, a hang past the attempt timeout, a connection reset.</summary>
+    public static StubFault[] TransientKinds => [StubFault.RateLimited, StubFault.ServerError, StubFault.Hang, StubFault.DropConnection];
+
     /// <summary>No faults.</summary>
     public static Func<StubCall, StubFault> None { get; } = _ => StubFault.None;
 

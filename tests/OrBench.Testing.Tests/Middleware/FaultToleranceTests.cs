@@ -12,7 +12,7 @@ public sealed class FaultToleranceTests
 {
     private const int Seed = 20_240_531;
     private const int MaxAttempts = 3;
-    private static readonly StubFault[] Kinds = [StubFault.RateLimited, StubFault.ServerError, StubFault.Hang, StubFault.DropConnection];
+    private static readonly StubFault[] Kinds = StubFaults.TransientKinds;
 
     [Fact]
     public async Task Twenty_percent_transient_faults_leave_exactly_one_outcome_per_prompt_and_errors_only_where_retries_ran_out()

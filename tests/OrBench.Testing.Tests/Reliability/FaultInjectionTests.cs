@@ -25,7 +25,7 @@ public sealed class FaultInjectionTests
     // Linux timers tick in whole milliseconds, so a 1 s wait may end up to one tick early against Stopwatch.
     private static readonly TimeSpan TimerTick = TimeSpan.FromMilliseconds(5);
 
-    private static readonly StubFault[] Kinds = [StubFault.RateLimited, StubFault.ServerError, StubFault.Hang, StubFault.DropConnection];
+    private static readonly StubFault[] Kinds = StubFaults.TransientKinds;
 
     [Fact]
     public async Task Two_thousand_prompts_under_twenty_percent_mixed_faults_get_one_outcome_each_bounded_retries_and_honoured_retry_after()
