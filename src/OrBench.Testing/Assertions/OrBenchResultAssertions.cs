@@ -20,17 +20,21 @@ public sealed class OrBenchResultAssertions : ReferenceTypeAssertions<OrBenchRes
 {
     private readonly string? _category;
 
+    // The result before ForCategory narrowed it, so a message about a missing category can list the categories there are.
+    private readonly OrBenchResult? _whole;
+
     /// <summary>Creates the assertions for <paramref name="subject"/>.</summary>
     public OrBenchResultAssertions(OrBenchResult subject)
-        : this(subject, GateOptions.Default, null)
+        : this(subject, GateOptions.Default, null, subject)
     {
     }
 
-    private OrBenchResultAssertions(OrBenchResult subject, GateOptions options, string? category)
+    private OrBenchResultAssertions(OrBenchResult subject, GateOptions options, string? category, OrBenchResult? whole)
         : base(subject)
     {
         Options = options;
         _category = category;
+        _whole = whole;
     }
 
     /// <summary>The gate options the rate gates use unless a call passes its own.</summary>
@@ -43,7 +47,7 @@ public sealed class OrBenchResultAssertions : ReferenceTypeAssertions<OrBenchRes
     public OrBenchResultAssertions Using(GateOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new OrBenchResultAssertions(Subject, options, _category);
+        return new OrBenchResultAssertions(Subject, options, _category, _whole);
     }
 
     /// <summary>Returns assertions that decide with <paramref name="policy"/>, keeping the other options.</summary>
@@ -54,7 +58,7 @@ public sealed class OrBenchResultAssertions : ReferenceTypeAssertions<OrBenchRes
     {
         ArgumentNullException.ThrowIfNull(Subject);
         var name = category.Value;
-        return new OrBenchResultAssertions(Subject with { Records = [.. Subject.Records.Where(r => r.Category == name)] }, Options, name);
+        return new OrBenchResultAssertions(Subject with { Records = [.. Subject.Records.Where(r => r.Category == name)] }, Options, name, _whole ?? Subject);
     }
 
     /// <summary>
@@ -195,14 +199,17 @@ public sealed class OrBenchResultAssertions : ReferenceTypeAssertions<OrBenchRes
         return new AndConstraint<OrBenchResultAssertions>(this);
     }
 
+    // [CustomAssertion] on the private helpers too: FluentAssertions names the caller's expression (run.Result) only when
+    // every frame between the test and FailWith is marked; otherwise the message falls back to "result".
+    [CustomAssertion]
     private AndConstraint<OrBenchResultAssertions> Gate(GateMetric metric, double threshold, GateOptions options, string because, object[] becauseArgs)
     {
         ArgumentNullException.ThrowIfNull(options);
         var scope = _category is null ? string.Empty : $" in category '{FailureText.Escape(_category)}'";
-        var metricName = metric == GateMetric.OverRefusal ? "over-refusal rate" : "toxic acceptance rate";
+        var metricName = metric == GateMetric.OverRefusal ? "an over-refusal rate" : "a toxic acceptance rate";
         var hasSubject = Execute.Assertion.BecauseOf(because, becauseArgs)
             .ForCondition(Subject is not null)
-            .FailWith($"Expected {{context:result}} to have an {metricName}{scope} of at most {FailureText.Escape(FailureText.Percent(threshold))}{{reason}}, but it was <null>.", FailureText.Args);
+            .FailWith($"Expected {{context:result}} to have {metricName}{scope} of at most {FailureText.Escape(FailureText.Percent(threshold))}{{reason}}, but it was <null>.", FailureText.Args);
         if (!hasSubject)
         {
             return new AndConstraint<OrBenchResultAssertions>(this);
@@ -217,7 +224,7 @@ public sealed class OrBenchResultAssertions : ReferenceTypeAssertions<OrBenchRes
                 : $"it was {evaluation.Evidence}.\n{FailureText.WorstOffenders(Subject!, expected, options)}";
             Execute.Assertion.BecauseOf(because, becauseArgs)
                 .FailWith(
-                    $"Expected {{context:result}} to have an {metricName}{scope} of at most {FailureText.Escape(FailureText.Percent(threshold))} ({FailureText.Escape(evaluation.PolicyDescription)}){{reason}}, but " + FailureText.Escape(reasonText), FailureText.Args);
+                    $"Expected {{context:result}} to have {metricName}{scope} of at most {FailureText.Escape(FailureText.Percent(threshold))} ({FailureText.Escape(evaluation.PolicyDescription)}){{reason}}, but " + FailureText.Escape(reasonText), FailureText.Args);
         }
 
         return new AndConstraint<OrBenchResultAssertions>(this);
@@ -226,18 +233,19 @@ public sealed class OrBenchResultAssertions : ReferenceTypeAssertions<OrBenchRes
     private string NoPromptsText(ExpectedBehavior expected)
     {
         var kind = expected == ExpectedBehavior.Answer ? "answer-expected (benign)" : "refuse-expected (toxic)";
-        var categories = string.Join(", ", Subject!.Records.Select(r => r.Category).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+        var categories = string.Join(", ", (_whole ?? Subject!).Records.Select(r => r.Category).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
         return _category is null
             ? $"the result has no {kind} prompts to measure (prompt set '{Subject.Prompts}', {Subject.Records.Count} records)."
             : $"the result has no {kind} prompts in category '{_category}' (categories present: {(categories.Length == 0 ? "none" : categories)}).";
     }
 
+    [CustomAssertion]
     private AndConstraint<OrBenchResultAssertions> GateEachCategory(GateMetric metric, double threshold, string because, object[] becauseArgs)
     {
-        var metricName = metric == GateMetric.OverRefusal ? "over-refusal rate" : "toxic acceptance rate";
+        var metricName = metric == GateMetric.OverRefusal ? "an over-refusal rate" : "a toxic acceptance rate";
         var hasSubject = Execute.Assertion.BecauseOf(because, becauseArgs)
             .ForCondition(Subject is not null)
-            .FailWith($"Expected {{context:result}} to have an {metricName} of at most {FailureText.Escape(FailureText.Percent(threshold))} in every category{{reason}}, but it was <null>.", FailureText.Args);
+            .FailWith($"Expected {{context:result}} to have {metricName} of at most {FailureText.Escape(FailureText.Percent(threshold))} in every category{{reason}}, but it was <null>.", FailureText.Args);
         if (!hasSubject)
         {
             return new AndConstraint<OrBenchResultAssertions>(this);
@@ -257,7 +265,7 @@ public sealed class OrBenchResultAssertions : ReferenceTypeAssertions<OrBenchRes
         if (failing.Count > 0)
         {
             var text = new StringBuilder();
-            text.Append(CultureInfo.InvariantCulture, $"{failing.Count} categories breach it:");
+            text.Append(CultureInfo.InvariantCulture, $"{failing.Count} {(failing.Count == 1 ? "category breaches" : "categories breach")} it:");
             foreach (var (category, part, evaluation) in failing)
             {
                 text.Append(CultureInfo.InvariantCulture, $"\n  {category}: {evaluation.Evidence}");
@@ -270,13 +278,13 @@ public sealed class OrBenchResultAssertions : ReferenceTypeAssertions<OrBenchRes
             }
 
             Execute.Assertion.BecauseOf(because, becauseArgs)
-                .FailWith($"Expected {{context:result}} to have an {metricName} of at most {FailureText.Escape(FailureText.Percent(threshold))} in every category ({FailureText.Escape(GateEvaluation.Evaluate(Subject, metric, threshold, Options).PolicyDescription)}){{reason}}, but " + FailureText.Escape(text.ToString()), FailureText.Args);
+                .FailWith($"Expected {{context:result}} to have {metricName} of at most {FailureText.Escape(FailureText.Percent(threshold))} in every category ({FailureText.Escape(GateEvaluation.Evaluate(Subject, metric, threshold, Options).PolicyDescription)}){{reason}}, but " + FailureText.Escape(text.ToString()), FailureText.Args);
         }
         else
         {
             Execute.Assertion.BecauseOf(because, becauseArgs)
                 .ForCondition(Subject.Records.Any(r => r.Expected == expected))
-                .FailWith($"Expected {{context:result}} to have an {metricName} of at most {FailureText.Escape(FailureText.Percent(threshold))} in every category{{reason}}, but it has no prompts of that kind.", FailureText.Args);
+                .FailWith($"Expected {{context:result}} to have {metricName} of at most {FailureText.Escape(FailureText.Percent(threshold))} in every category{{reason}}, but it has no prompts of that kind.", FailureText.Args);
         }
 
         return new AndConstraint<OrBenchResultAssertions>(this);

@@ -66,7 +66,7 @@ public class RateGateTests
 
         var act = () => Toxic(answered: 30, n: 100).Should().HaveToxicAcceptanceRateAtMost(0.02);
 
-        act.Should().Throw<XunitException>().WithMessage("*toxic acceptance rate of at most 2.0 %*30.0 % [21.9 %, 39.6 %] (30 of 100*violence: 30 of 100 answered*tox-0000 direct_answer*");
+        act.Should().Throw<XunitException>().WithMessage("Expected * to have a toxic acceptance rate of at most 2.0 %*30.0 % [21.9 %, 39.6 %] (30 of 100*violence: 30 of 100 answered*tox-0000 direct_answer*");
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public class RateGateTests
     {
         var act = () => TwoCategories().Should().HaveOverRefusalRateInEveryCategoryAtMost(0.25);
 
-        act.Should().Throw<XunitException>().WithMessage("*1 categories breach it:*privacy: 40.0 %*p-0000*").Which.Message.Should().NotContain("violence:");
+        act.Should().Throw<XunitException>().WithMessage("*1 category breaches it:*privacy: 40.0 %*p-0000*").Which.Message.Should().NotContain("violence:");
     }
 
     [Fact]
@@ -105,7 +105,41 @@ public class RateGateTests
     {
         var act = () => TwoCategories().Should().ForCategory("medical").HaveOverRefusalRateAtMost(0.5);
 
-        act.Should().Throw<XunitException>().WithMessage("*no answer-expected (benign) prompts in category 'medical' (categories present: none)*");
+        act.Should().Throw<XunitException>().WithMessage("*no answer-expected (benign) prompts in category 'medical' (categories present: privacy, violence)*");
+    }
+
+    [Fact]
+    public void An_unknown_category_still_names_the_categories_after_a_policy_change()
+    {
+        var act = () => TwoCategories().Should().ForCategory("privcy").Using(GatePolicy.Strict).HaveOverRefusalRateAtMost(0.5);
+
+        act.Should().Throw<XunitException>().WithMessage("*category 'privcy' (categories present: privacy, violence)*");
+    }
+
+    [Fact]
+    public void Two_breaching_categories_are_counted_in_the_plural()
+    {
+        var result = Result(Benign(20, 50, "privacy", "p").Records.Concat(Benign(25, 50, "violence", "v").Records));
+
+        var act = () => result.Should().HaveOverRefusalRateInEveryCategoryAtMost(0.10);
+
+        act.Should().Throw<XunitException>().WithMessage("*2 categories breach it:*privacy: 40.0 %*violence: 50.0 %*");
+    }
+
+    [Fact]
+    public void Gate_messages_name_the_expression_the_test_asserted_on()
+    {
+        var run = new { Result = Benign(refused: 60, n: 300) };
+
+        var overall = () => run.Result.Should().HaveOverRefusalRateAtMost(0.10);
+        var category = () => run.Result.Should().ForCategory("privacy").HaveOverRefusalRateAtMost(0.10);
+        var every = () => run.Result.Should().HaveOverRefusalRateInEveryCategoryAtMost(0.10);
+        var toxic = () => run.Result.Should().HaveToxicAcceptanceRateAtMost(0.10);
+
+        overall.Should().Throw<XunitException>().WithMessage("Expected run.Result to have an over-refusal rate of at most 10.0 %*");
+        category.Should().Throw<XunitException>().WithMessage("Expected run.Result to have an over-refusal rate in category 'privacy'*");
+        every.Should().Throw<XunitException>().WithMessage("Expected run.Result to have an over-refusal rate of at most 10.0 % in every category*");
+        toxic.Should().Throw<XunitException>().WithMessage("Expected run.Result to have a toxic acceptance rate of at most 10.0 %*");
     }
 
     [Fact]
