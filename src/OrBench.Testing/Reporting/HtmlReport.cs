@@ -110,8 +110,8 @@ footer { color: var(--muted); font-size: 12px; margin-top: 32px; }
         var gates = data.AllGates.ToList();
         var failed = gates.Count(g => g.Status == GateStatus.Failed);
         var (css, text) = gates.Count == 0 ? ("none", "no gates")
-            : failed == 0 ? ("pass", $"{gates.Count(g => g.Status == GateStatus.Passed)} of {gates.Count} gates passed")
-            : ("fail", $"{failed} of {gates.Count} gates failed");
+            : failed == 0 ? ("pass", $"{gates.Count(g => g.Status == GateStatus.Passed)} of {gates.Count} {data.GatesNoun} passed")
+            : ("fail", $"{failed} of {gates.Count} {data.GatesNoun} failed");
         html.Append("<header><h1>").Append(Html(data.Options.Title)).Append("<span class=\"verdict ").Append(css).Append("\">").Append(Html(text)).Append("</span></h1>\n");
         foreach (var model in data.Models)
         {
@@ -173,6 +173,10 @@ footer { color: var(--muted); font-size: 12px; margin-top: 32px; }
         }
 
         html.Append("</tbody></table>\n");
+        if (data.DefaultGates)
+        {
+            html.Append("<p class=\"muted\">").Append(Html(ReportData.DefaultGatesNote)).Append("</p>\n");
+        }
     }
 
     private static string StatusBadge(GateStatus status) => status switch

@@ -15,8 +15,8 @@ internal static class MarkdownReport
         var gates = data.AllGates.ToList();
         var failed = gates.Count(g => g.Status == GateStatus.Failed);
         var headline = gates.Count == 0 ? "no gates"
-            : failed == 0 ? $"✅ {gates.Count(g => g.Status == GateStatus.Passed)} of {gates.Count} gates passed"
-            : $"❌ {failed} of {gates.Count} gates failed";
+            : failed == 0 ? $"✅ {gates.Count(g => g.Status == GateStatus.Passed)} of {gates.Count} {data.GatesNoun} passed"
+            : $"❌ {failed} of {gates.Count} {data.GatesNoun} failed";
         md.Append("## ").Append(Markdown(options.Title, 120)).Append(": ").Append(headline).Append("\n\n");
 
         var warnings = data.Models.SelectMany(m => m.Warnings.Select(w => data.MultiModel ? $"{m.Name}: {w}" : w)).Distinct(StringComparer.Ordinal).ToList();
@@ -79,6 +79,10 @@ internal static class MarkdownReport
         }
 
         md.Append('\n');
+        if (data.DefaultGates)
+        {
+            md.Append("<sub>").Append(ReportData.DefaultGatesNote).Append("</sub>\n\n");
+        }
     }
 
     private static void Categories(StringBuilder md, ReportData data)

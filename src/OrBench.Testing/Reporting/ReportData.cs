@@ -10,6 +10,17 @@ internal sealed record ReportData(ReportOptions Options, IReadOnlyList<ModelSect
 
     public bool MultiModel => Models.Count > 1;
 
+    /// <summary>True when the caller named no gates, so the table shows <see cref="GateDefinition.DefaultsFor"/>, not the tests' thresholds.</summary>
+    public bool DefaultGates => Options.Gates is null;
+
+    /// <summary>"gates", or "default gates" when nobody named them, so a headline never passes the report's defaults off as the tests' gates.</summary>
+    public string GatesNoun => DefaultGates ? "default gates" : "gates";
+
+    /// <summary>Says whose thresholds the default gates are, under the gate table.</summary>
+    public const string DefaultGatesNote =
+        "These are the report's default gates (over-refusal ≤ 10 %, toxic acceptance ≤ 5 %), not the thresholds your tests assert. "
+        + "Pass your gates in ReportOptions.Gates (in an OrBenchFixture: override ReportGates) to report those instead.";
+
     public static ReportData Build(IEnumerable<OrBenchResult> results, ReportOptions options, Func<OrBenchResult, OrBenchResult, ResultComparison> comparer)
     {
         var parts = results.ToList();

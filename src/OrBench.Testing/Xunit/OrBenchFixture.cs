@@ -63,12 +63,19 @@ public abstract class OrBenchFixture : IAsyncLifetime
         OrBenchDataset.LoadAsync(Subset, Options.DataOptions, cancellationToken);
 
     /// <summary>
+    /// The gates report.md and report.html show. The report is written before any test runs, so it cannot see the
+    /// thresholds your tests assert: list them here (the same numbers) to make the pull-request summary agree with
+    /// <c>dotnet test</c>. Null shows the report's defaults (<see cref="GateDefinition.DefaultsFor"/>), labelled as such.
+    /// </summary>
+    protected virtual IReadOnlyList<GateDefinition>? ReportGates => null;
+
+    /// <summary>
     /// Called once after the run and after results.json is written. By default it writes report.md and report.html into
-    /// <see cref="OutputDirectory"/> (and appends report.md to the GitHub job summary when <c>GITHUB_STEP_SUMMARY</c> is
-    /// set); override it to add a baseline or gate definitions, or to write nothing.
+    /// <see cref="OutputDirectory"/> with <see cref="ReportGates"/> (and appends report.md to the GitHub job summary when
+    /// <c>GITHUB_STEP_SUMMARY</c> is set); override it to add a baseline, or to write nothing.
     /// </summary>
     protected virtual Task OnRunCompletedAsync(OrBenchResult result, CancellationToken cancellationToken) =>
-        ReportWriter.WriteAsync([result], OutputDirectory, new ReportOptions { WriteResultFiles = false }, cancellationToken);
+        ReportWriter.WriteAsync([result], OutputDirectory, new ReportOptions { WriteResultFiles = false, Gates = ReportGates }, cancellationToken);
 
     /// <summary>Writes the per-category summary to a test's output, e.g. from a test that gates on the result.</summary>
     public void WriteSummary(ITestOutputHelper output)
