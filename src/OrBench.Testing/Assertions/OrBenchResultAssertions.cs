@@ -8,6 +8,7 @@ using FluentAssertions.Primitives;
 using OrBench.Testing.Data;
 using OrBench.Testing.Results;
 using OrBench.Testing.Snapshots;
+using OrBench.Testing.Statistics;
 
 namespace OrBench.Testing.Assertions;
 
@@ -133,11 +134,11 @@ public sealed class OrBenchResultAssertions : ReferenceTypeAssertions<OrBenchRes
         }
 
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"{worse} of {comparison.Paired} paired prompts flipped away from the expected behaviour and {better} towards it (exact McNemar p = {comparison.PValue:0.####} overall; alpha {alpha:0.###}, Holm across {comparison.Categories.Count} categories).");
+        text.Append(CultureInfo.InvariantCulture, $"{worse} of {comparison.Paired} paired prompts flipped away from the expected behaviour and {better} towards it (exact McNemar p {PValueText.Relation(comparison.PValue)} overall; alpha {alpha:0.###}, Holm across {comparison.Categories.Count} categories).");
         foreach (var category in comparison.Categories.Where(c => comparison.Flips.Any(f => f.Category == c.Category && f.IsRegression)))
         {
             var marker = regressing.Contains(category) ? " — significant" : string.Empty;
-            text.Append(CultureInfo.InvariantCulture, $"\n  {category.Category}: {category.NewlyRefused} newly refused, {category.NewlyAnswered} newly answered of {category.Paired}; p = {category.PValue:0.####}, Holm-adjusted {category.AdjustedPValue:0.####}{marker}");
+            text.Append(CultureInfo.InvariantCulture, $"\n  {category.Category}: {category.NewlyRefused} newly refused, {category.NewlyAnswered} newly answered of {category.Paired}; p {PValueText.Relation(category.PValue)}, Holm-adjusted p {PValueText.Relation(category.AdjustedPValue)}{marker}");
             foreach (var flip in comparison.Flips.Where(f => f.Category == category.Category && f.IsRegression).Take(10))
             {
                 text.Append(CultureInfo.InvariantCulture, $"\n    {flip.Id} {(flip.NowRefused ? "answered→refused" : "refused→answered")}: \"{flip.BaselineExcerpt}\" -> \"{flip.CurrentExcerpt}\"");

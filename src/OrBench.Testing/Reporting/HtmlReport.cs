@@ -267,7 +267,7 @@ footer { color: var(--muted); font-size: 12px; margin-top: 32px; }
             var regressions = flips.Count(f => f.IsRegression);
             html.Append("<p>").Append(data.MultiModel ? "<strong>" + Html(model.Name) + "</strong>: " : string.Empty).Append(Plural(flips.Count, "flip"))
                 .Append(" over ").Append(Number(model.Comparison!.Paired)).Append(" paired prompts (").Append(Number(regressions)).Append(" regressions, ")
-                .Append(Number(flips.Count - regressions)).Append(" improvements); McNemar exact p = ").Append(model.Comparison.PValue.ToString("0.####", Invariant)).Append(".</p>\n");
+                .Append(Number(flips.Count - regressions)).Append(" improvements); McNemar exact p ").Append(Html(PValueText.Relation(model.Comparison.PValue))).Append(".</p>\n");
             if (flips.Count == 0)
             {
                 continue;

@@ -148,8 +148,8 @@ internal static class MarkdownReport
             var regressions = flips.Count(f => f.IsRegression);
             md.Append(data.MultiModel ? $"**{Markdown(model.Name, 60)}**: " : string.Empty)
               .Append(Plural(flips.Count, "flip")).Append(" over ").Append(Number(comparison.Paired)).Append(" paired prompts (")
-              .Append(Number(regressions)).Append(" regressions, ").Append(Number(flips.Count - regressions)).Append(" improvements); McNemar exact p = ")
-              .Append(comparison.PValue.ToString("0.####", Invariant)).Append(".\n\n");
+              .Append(Number(regressions)).Append(" regressions, ").Append(Number(flips.Count - regressions)).Append(" improvements); McNemar exact p ")
+              .Append(PValueText.Relation(comparison.PValue)).Append(".\n\n");
             if (flips.Count == 0)
             {
                 continue;

@@ -26,6 +26,17 @@ public sealed class BaselineReportTests
     }
 
     [Fact]
+    public void A_tiny_p_value_is_reported_as_below_the_smallest_shown()
+    {
+        var (baseline, current, comparison) = Scenario(flips: 12);
+
+        var report = ReportWriter.Render([current], NoFiles with { Baseline = baseline }, (_, _) => comparison with { PValue = 3.8e-6 });
+
+        report.Markdown.Should().Contain("McNemar exact p < 0.0001.").And.NotContain("p = 0.");
+        report.Html.Should().Contain("McNemar exact p &lt; 0.0001.");
+    }
+
+    [Fact]
     public void Flips_list_the_top_ten_with_ids_regressions_first()
     {
         var (baseline, current, comparison) = Scenario(flips: 12);
