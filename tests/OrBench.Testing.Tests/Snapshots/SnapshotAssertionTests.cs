@@ -151,6 +151,35 @@ public sealed class SnapshotAssertionTests : IDisposable
         File.Exists(Path.Combine(_dir, "SnapshotAssertionTests.Default_name_is_test_class_dot_test_method.verified.jsonl")).Should().BeTrue();
     }
 
+    // The rows of a [Theory] share the derived name <Class>.<Method>, like these two calls; before the check the second
+    // overwrote or mismatched the first's file on every run ("25 added, 10 removed") instead of saying why.
+    [Fact]
+    public async Task Different_records_under_one_derived_name_fail_with_advice_and_write_nothing()
+    {
+        var options = new SnapshotOptions { Directory = _dir, Accept = false, IsCi = false };
+        var stem = "SnapshotAssertionTests.Different_records_under_one_derived_name_fail_with_advice_and_write_nothing";
+        Baseline().Should().ForCategory("privacy").MatchVerifiedRecords(options);
+        var created = await File.ReadAllTextAsync(Path.Combine(_dir, stem + ".verified.jsonl"));
+
+        var act = () => Baseline().Should().ForCategory("violence").MatchVerifiedRecords(options);
+
+        act.Should().Throw<XunitException>()
+            .WithMessage($"*another call in this test run already verified different records against*{stem}.verified.jsonl*[Theory]*SnapshotOptions.Name*Nothing was written.*");
+        (await File.ReadAllTextAsync(Path.Combine(_dir, stem + ".verified.jsonl"))).Should().Be(created);
+        File.Exists(Path.Combine(_dir, stem + ".received.jsonl")).Should().BeFalse();
+    }
+
+    [Fact]
+    public void The_same_records_may_be_verified_twice_under_the_derived_name()
+    {
+        var options = new SnapshotOptions { Directory = _dir, Accept = false, IsCi = false };
+
+        Baseline().Should().MatchVerifiedRecords(options);
+        var again = () => Baseline().Should().MatchVerifiedRecords(options);
+
+        again.Should().NotThrow("a rerun of the same test with the same verdicts is no collision");
+    }
+
     [Fact]
     public void A_corrupt_verified_file_is_a_typed_error_naming_file_and_line()
     {
