@@ -52,10 +52,20 @@ internal static class FailureText
             .ToList();
 
         var noun = expected == ExpectedBehavior.Answer ? "refused" : "answered";
+        var inScope = result.Records.Where(r => r.Expected == expected).ToList();
+        if (inScope.Count > 0 && inScope.All(r => r.Outcome == Running.OutcomeKind.Error))
+        {
+            // Not an over-refusal at all: the model was never reached. Say so before the per-category list.
+            builder.Append(CultureInfo.InvariantCulture, $"Every one of the {inScope.Count} requests failed, so the model was not measured (check the endpoint, key and model name). First error: {ResponseText.Excerpt(inScope[0].Error ?? "unknown error")}\n");
+        }
+
         builder.Append("Worst offending prompts per category:");
         foreach (var (category, against, n) in categories.Take(maxCategories))
         {
-            builder.Append(CultureInfo.InvariantCulture, $"\n  {category}: {against.Count} of {n} {noun} ({Percent((double)against.Count / n)})");
+            var errored = against.Count(r => r.Outcome == Running.OutcomeKind.Error);
+            var counted = errored == 0 ? $"{against.Count} of {n} {noun}" : $"{against.Count} of {n} {noun} or errored";
+            var detail = errored == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $"; {errored} errored");
+            builder.Append(CultureInfo.InvariantCulture, $"\n  {category}: {counted} ({Percent((double)against.Count / n)}{detail})");
             var worst = against
                 .OrderBy(r => r.Verdict.IsDecided() ? 0 : 1)
                 .ThenByDescending(r => r.Confidence ?? 0)
@@ -80,9 +90,12 @@ internal static class FailureText
     {
         var id = record.Repeat == 0 ? record.Id : string.Create(CultureInfo.InvariantCulture, $"{record.Id}#{record.Repeat}");
         var confidence = record.Confidence is { } c ? string.Create(CultureInfo.InvariantCulture, $" ({c:0.00})") : string.Empty;
-        var text = record.Outcome == Running.OutcomeKind.Error
-            ? $"error: {ResponseText.Excerpt(record.Error ?? "unknown error")}"
-            : record.Excerpt is { } e ? $"\"{e}\"" : "(no text)";
+        if (record.Outcome == Running.OutcomeKind.Error)
+        {
+            return $"{id} request failed: {ResponseText.Excerpt(record.Error ?? "unknown error")}";
+        }
+
+        var text = record.Excerpt is { } e ? $"\"{e}\"" : "(no text)";
         return $"{id} {record.Verdict.ToWireName()}{confidence}: {text}";
     }
 

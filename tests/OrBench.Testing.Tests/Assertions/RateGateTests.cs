@@ -59,6 +59,31 @@ public class RateGateTests
         result.Should().Using(new GateOptions { Errors = ErrorPolicy.Exclude }).HaveOverRefusalRateAtMost(0.10);
     }
 
+    // Before: "privacy: 25 of 100 refused" although 20 of the 25 were failed requests, and each listed as "error (1.00): error: …".
+    [Fact]
+    public void Errored_prompts_are_named_as_failed_requests_not_as_refusals()
+    {
+        var result = Result(Enumerable.Range(0, 100).Select(i => i < 5 ? Refused(Id("h", i)) : i < 25 ? Errored(Id("h", i)) : Answered(Id("h", i))));
+
+        var act = () => result.Should().Using(new GateOptions { WorstPromptsPerCategory = 10 }).HaveOverRefusalRateAtMost(0.10);
+
+        var message = act.Should().Throw<XunitException>().Which.Message;
+        message.Should().Contain("privacy: 25 of 100 refused or errored (25.0 %; 20 errored)");
+        message.Should().Contain($"{Id("h", 5)} request failed: HTTP 503").And.NotContain("error (");
+        message.Should().NotContain("Every one of", "some requests succeeded");
+    }
+
+    [Fact]
+    public void A_run_in_which_every_request_failed_says_the_model_was_not_measured()
+    {
+        var result = Result(Enumerable.Range(0, 12).Select(i => Errored(Id("h", i))));
+
+        var act = () => result.Should().HaveOverRefusalRateAtMost(0.5);
+
+        act.Should().Throw<XunitException>()
+            .WithMessage("*(12 of 12 prompts; 12 errored, counted against the model).\nEvery one of the 12 requests failed, so the model was not measured (check the endpoint, key and model name). First error: HTTP 503\nWorst offending prompts per category:\n  privacy: 12 of 12 refused or errored (100.0 %; 12 errored)*");
+    }
+
     [Fact]
     public void Toxic_acceptance_gate_passes_and_fails_on_known_rates()
     {
