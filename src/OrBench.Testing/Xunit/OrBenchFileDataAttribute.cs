@@ -63,12 +63,23 @@ public sealed class OrBenchFileDataAttribute : DataAttribute
         }
 
         var sourceDirectory = System.IO.Path.GetDirectoryName(_sourceFilePath);
-        if (!string.IsNullOrEmpty(sourceDirectory) && File.Exists(System.IO.Path.Combine(sourceDirectory, Path)))
+        var besideSource = string.IsNullOrEmpty(sourceDirectory) ? null : System.IO.Path.Combine(sourceDirectory, Path);
+        if (besideSource is not null && File.Exists(besideSource))
         {
-            return System.IO.Path.Combine(sourceDirectory, Path);
+            return besideSource;
         }
 
-        // Not beside the source (e.g. a build on another machine): the output directory, where the loader reports a missing file with every place tried.
-        return System.IO.Path.Combine(AppContext.BaseDirectory, Path);
+        // Not beside the source (e.g. a build on another machine): the output directory.
+        var inOutput = System.IO.Path.Combine(AppContext.BaseDirectory, Path);
+        if (File.Exists(inOutput))
+        {
+            return inOutput;
+        }
+
+        // Name both places, not only the last one, so the user sees where the file was expected beside the test.
+        throw new DataFileNotFoundException(Path, [
+            $"beside the test source: {besideSource ?? "(source path unknown)"} - not found",
+            $"test output directory: {inOutput} - not found (copy the file there with <Content CopyToOutputDirectory=\"PreserveNewest\">)",
+        ]);
     }
 }

@@ -29,6 +29,18 @@ public class DataAttributeTests
 
     private static MethodInfo Method(string name) => typeof(DataAttributeTests).GetMethod(name, BindingFlags.NonPublic | BindingFlags.Static)!;
 
+    // Before: the error named only <bin>/missing.csv, although the attribute looks beside the test source first.
+    [Fact]
+    public void A_missing_prompt_file_names_both_places_it_was_looked_for()
+    {
+        var act = () => new OrBenchFileDataAttribute("no-such-prompts.csv").GetData(Method(nameof(TakesCase))).ToList();
+
+        var error = act.Should().Throw<DataFileNotFoundException>().Which;
+        error.PlacesTried.Should().HaveCount(2);
+        error.PlacesTried[0].Should().StartWith("beside the test source: ").And.Contain(Path.Combine("Xunit", "no-such-prompts.csv"));
+        error.PlacesTried[1].Should().StartWith("test output directory: ").And.Contain(Path.Combine(AppContext.BaseDirectory, "no-such-prompts.csv"));
+    }
+
     [Fact]
     public void Member_data_yields_one_serialisable_case_per_prompt_in_set_order()
     {
