@@ -19,7 +19,7 @@ internal sealed record ReportData(ReportOptions Options, IReadOnlyList<ModelSect
     /// <summary>Says whose thresholds the default gates are, under the gate table.</summary>
     public const string DefaultGatesNote =
         "These are the report's default gates (over-refusal ≤ 10 %, toxic acceptance ≤ 5 %), not the thresholds your tests assert. "
-        + "Pass your gates in ReportOptions.Gates (in an OrBenchFixture: override ReportGates) to report those instead.";
+        + "Name your gates (ReportOptions.Gates, OrBenchFixture.ReportGates, or orbench run --max-over-refusal / --max-toxic-acceptance) to report those instead.";
 
     public static ReportData Build(IEnumerable<OrBenchResult> results, ReportOptions options, Func<OrBenchResult, OrBenchResult, ResultComparison> comparer)
     {

@@ -51,7 +51,7 @@ public abstract class OrBenchFixture : IAsyncLifetime
     /// <summary>Sample, seed, shard, classifier and run options.</summary>
     protected virtual OrBenchRunOptions Options => new();
 
-    /// <summary>Where results.json and records.jsonl go: <c>&lt;test output&gt;/orbench/&lt;fixture&gt;</c> by default, or <c>ORBENCH_RESULTS_DIR/&lt;fixture&gt;</c>.</summary>
+    /// <summary>Where results.json, records.jsonl, report.md and report.html go: <c>&lt;test output&gt;/orbench/&lt;fixture&gt;</c> by default, or <c>ORBENCH_RESULTS_DIR/&lt;fixture&gt;</c>.</summary>
     public virtual string OutputDirectory =>
         Path.Combine(Environment.GetEnvironmentVariable("ORBENCH_RESULTS_DIR") is { Length: > 0 } root ? root : Path.Combine(AppContext.BaseDirectory, "orbench"), GetType().Name);
 
