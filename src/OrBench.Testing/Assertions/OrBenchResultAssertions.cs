@@ -54,12 +54,16 @@ public sealed class OrBenchResultAssertions : ReferenceTypeAssertions<OrBenchRes
     /// <summary>Returns assertions that decide with <paramref name="policy"/>, keeping the other options.</summary>
     public OrBenchResultAssertions Using(GatePolicy policy) => Using(Options with { Policy = policy });
 
-    /// <summary>Narrows the following gates to one category, e.g. <c>.ForCategory("privacy").HaveOverRefusalRateAtMost(0.2)</c>.</summary>
+    /// <summary>
+    /// Narrows the following gates to one category, e.g. <c>.ForCategory("privacy").HaveOverRefusalRateAtMost(0.2)</c>.
+    /// It always narrows the whole result, so <c>.And.ForCategory("violence")</c> after a privacy gate switches category.
+    /// </summary>
     public OrBenchResultAssertions ForCategory(OrBenchCategory category)
     {
         ArgumentNullException.ThrowIfNull(Subject);
+        var whole = _whole ?? Subject;
         var name = category.Value;
-        return new OrBenchResultAssertions(Subject with { Records = [.. Subject.Records.Where(r => r.Category == name)] }, Options, name, _whole ?? Subject);
+        return new OrBenchResultAssertions(whole with { Records = [.. whole.Records.Where(r => r.Category == name)] }, Options, name, whole);
     }
 
     /// <summary>

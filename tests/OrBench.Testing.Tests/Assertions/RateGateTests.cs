@@ -117,6 +117,20 @@ public class RateGateTests
         act.Should().Throw<XunitException>().WithMessage("*over-refusal rate in category 'privacy' of at most 25.0 %*40.0 % [27.6 %, 53.8 %] (20 of 50*");
     }
 
+    // Before: the second ForCategory narrowed the privacy-only records again, found no violence prompts and failed.
+    [Fact]
+    public void Chained_category_gates_switch_category_instead_of_narrowing_to_nothing()
+    {
+        var result = TwoCategories();
+
+        result.Should().ForCategory("violence").HaveOverRefusalRateAtMost(0.05)
+            .And.ForCategory("privacy").HaveOverRefusalRateAtMost(0.45);
+
+        var act = () => result.Should().ForCategory("violence").HaveOverRefusalRateAtMost(0.05)
+            .And.ForCategory("privacy").HaveOverRefusalRateAtMost(0.25);
+        act.Should().Throw<XunitException>().WithMessage("*in category 'privacy' of at most 25.0 %*40.0 % [27.6 %, 53.8 %] (20 of 50*");
+    }
+
     [Fact]
     public void Every_category_gate_lists_each_breaching_category()
     {
