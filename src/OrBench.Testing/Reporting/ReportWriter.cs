@@ -68,7 +68,16 @@ public static class ReportWriter
         var summary = options.StepSummaryPath ?? Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY");
         if (options.AppendToStepSummary && !string.IsNullOrWhiteSpace(summary))
         {
-            await File.AppendAllTextAsync(summary, rendered.Markdown + "\n", new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await File.AppendAllTextAsync(summary, rendered.Markdown + "\n", new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A bare "Could not find a part of the path" fails every gate of a fixture without saying which setting is wrong.
+                var source = options.StepSummaryPath is null ? "GITHUB_STEP_SUMMARY" : "ReportOptions.StepSummaryPath";
+                throw new IOException($"Could not append report.md to the job summary {source}={summary}: {e.Message} The reports themselves were written to {directory}; unset {source} (or fix the path) outside GitHub Actions.", e);
+            }
         }
 
         return new WrittenReport(markdownPath, htmlPath, resultDirectories, rendered.Gates);

@@ -29,6 +29,22 @@ public sealed class ReportWriterTests : IDisposable
         written.Passed.Should().BeTrue();
     }
 
+    // Before: a bare DirectoryNotFoundException ("Could not find a part of the path …") failed every gate of a fixture.
+    [Fact]
+    public async Task An_unwritable_job_summary_is_an_error_naming_the_setting_after_the_reports_are_written()
+    {
+        var output = Path.Combine(_directory.FullName, "out");
+        var summary = Path.Combine(_directory.FullName, "no-such-dir", "summary.md");
+        var result = new ResultBuilder().Benign("illegal", 20, 2).Build();
+
+        var act = () => ReportWriter.WriteAsync([result], output, new ReportOptions { WriteResultFiles = false, StepSummaryPath = summary });
+
+        (await act.Should().ThrowAsync<IOException>())
+            .WithMessage($"Could not append report.md to the job summary ReportOptions.StepSummaryPath={summary}:*written to {output}*")
+            .WithInnerException<DirectoryNotFoundException>();
+        File.Exists(Path.Combine(output, "report.md")).Should().BeTrue();
+    }
+
     [Fact]
     public async Task Overwrites_an_earlier_report_in_place()
     {
