@@ -32,6 +32,8 @@ public abstract class OrBenchFixture : IAsyncLifetime
     // One run per fixture type per process, even when several classes use the fixture as a class fixture.
     private static readonly ConcurrentDictionary<Type, Lazy<Task<OrBenchResult>>> Runs = new();
 
+    private const string ResultsDirectoryVariable = "ORBENCH_RESULTS_DIR";
+
     private readonly IMessageSink? _messageSink;
     private OrBenchResult? _result;
     private IChatClient? _client;
@@ -53,7 +55,7 @@ public abstract class OrBenchFixture : IAsyncLifetime
 
     /// <summary>Where results.json, records.jsonl, report.md and report.html go: <c>&lt;test output&gt;/orbench/&lt;fixture&gt;</c> by default, or <c>ORBENCH_RESULTS_DIR/&lt;fixture&gt;</c>.</summary>
     public virtual string OutputDirectory =>
-        Path.Combine(Environment.GetEnvironmentVariable("ORBENCH_RESULTS_DIR") is { Length: > 0 } root ? root : Path.Combine(AppContext.BaseDirectory, "orbench"), GetType().Name);
+        Path.Combine(Environment.GetEnvironmentVariable(ResultsDirectoryVariable) is { Length: > 0 } root ? root : Path.Combine(AppContext.BaseDirectory, "orbench"), GetType().Name);
 
     /// <summary>Creates the client of the model under test (with any cache, retry or rate-limit middleware).</summary>
     protected abstract IChatClient CreateClient();
@@ -106,7 +108,18 @@ public abstract class OrBenchFixture : IAsyncLifetime
         Log($"OrBench: running {prompts.Name} ({prompts.Count} prompts before selection) with {GetType().Name}");
         var progress = new SinkProgress(this, options.Progress);
         var result = await Client.RunOrBenchAsync(prompts, options with { Progress = progress }).ConfigureAwait(false);
-        await ResultFiles.WriteAsync(result, OutputDirectory).ConfigureAwait(false);
+        try
+        {
+            await ResultFiles.WriteAsync(result, OutputDirectory).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Otherwise every test of the fixture fails with a bare "Could not find file …" that names no setting.
+            var root = Environment.GetEnvironmentVariable(ResultsDirectoryVariable);
+            var from = string.IsNullOrEmpty(root) ? "OutputDirectory" : $"{ResultsDirectoryVariable}={root}";
+            throw new IOException($"{GetType().Name} ran {result.Records.Count} prompts but could not write results.json to {OutputDirectory} (from {from}): {e.Message}", e);
+        }
+
         Log(ResultSummary.Format(result));
         Log($"OrBench: results written to {OutputDirectory}");
         await OnRunCompletedAsync(result, CancellationToken.None).ConfigureAwait(false);

@@ -152,4 +152,32 @@ public sealed class FixtureTests
         await run.DisposeAsync();
         Directory.Delete(UngatedRun.Output, recursive: true);
     }
+
+    private sealed class UnwritableRun : OrBenchFixture
+    {
+        public static readonly string Blocker = Path.Combine(Directory.CreateTempSubdirectory("orbench-fixture-unwritable-").FullName, "a-file");
+
+        // A directory below a regular file cannot be created.
+        public override string OutputDirectory => Path.Combine(Blocker, "out");
+
+        protected override OrBenchRunOptions Options => new() { Classifier = new PrefixClassifier() };
+
+        protected override IChatClient CreateClient() => new GuardrailChatClient("kill");
+
+        protected override Task<PromptSet> LoadPromptsAsync(CancellationToken cancellationToken) => Task.FromResult(StandInPrompts.Benign());
+    }
+
+    // Before: every test of the fixture failed with a bare "Could not find file …" naming neither the fixture nor the setting.
+    [Fact]
+    public async Task An_unwritable_output_directory_is_an_error_naming_the_fixture_and_the_directory()
+    {
+        await File.WriteAllTextAsync(UnwritableRun.Blocker, "not a directory");
+        var run = new UnwritableRun();
+
+        var act = run.InitializeAsync;
+
+        (await act.Should().ThrowAsync<IOException>())
+            .WithMessage($"UnwritableRun ran 20 prompts but could not write results.json to {Path.Combine(UnwritableRun.Blocker, "out")} (from *");
+        Directory.Delete(Path.GetDirectoryName(UnwritableRun.Blocker)!, recursive: true);
+    }
 }
