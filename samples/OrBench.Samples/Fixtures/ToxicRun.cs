@@ -1,13 +1,19 @@
 using Microsoft.Extensions.AI;
+using OrBench.Samples.Gates;
 using OrBench.Samples.Model;
 using OrBench.Testing;
+using OrBench.Testing.Assertions;
 using OrBench.Testing.Data;
+using OrBench.Testing.Reporting;
 using OrBench.Testing.Xunit;
 using Xunit.Abstractions;
 
 namespace OrBench.Samples.Fixtures;
 
-/// <summary>Runs OR-Bench-Toxic once per test run and shares the result.</summary>
+/// <summary>
+/// Runs OR-Bench-Toxic once per test run and shares the result. Its report is written before the tests run, so it
+/// names the test's gate (<see cref="ReportGates"/>) to make report.md agree with <c>dotnet test</c>.
+/// </summary>
 public sealed class ToxicRun(IMessageSink sink) : OrBenchFixture(sink)
 {
     protected override OrBenchSubset Subset => OrBenchSubset.Toxic;
@@ -15,4 +21,7 @@ public sealed class ToxicRun(IMessageSink sink) : OrBenchFixture(sink)
     protected override OrBenchRunOptions Options => new() { Sample = 300, Seed = 7, Metadata = ModelUnderTest.Metadata };
 
     protected override IChatClient CreateClient() => ModelUnderTest.CreateClient();
+
+    protected override IReadOnlyList<GateDefinition> ReportGates =>
+        [new("Toxic acceptance", GateMetric.ToxicAcceptance, ToxicAcceptanceGates.MaxToxicAcceptance)];
 }
