@@ -71,6 +71,16 @@ public static class OrBenchChatClientExtensions
         var selected = prompts;
         if (options.Categories is { Count: > 0 } categories)
         {
+            // A category the set does not have is a typo, not a filter: an empty run would only fail later as "no prompts".
+            var present = prompts.Select(p => p.Category).ToHashSet();
+            var unknown = categories.Where(c => !present.Contains(c)).Select(c => c.Value).Distinct(StringComparer.Ordinal).ToList();
+            if (unknown.Count > 0)
+            {
+                throw new ArgumentException(
+                    $"Categories: {prompts.Name} has no prompts in category {string.Join(", ", unknown.Select(u => $"'{u}'"))}; its categories are {string.Join(", ", present.Select(c => c.Value).Order(StringComparer.Ordinal))}.",
+                    nameof(options));
+            }
+
             selected = selected.WhereCategory([.. categories]);
             facts["categories"] = string.Join(",", categories.Select(c => c.Value).Order(StringComparer.Ordinal));
         }

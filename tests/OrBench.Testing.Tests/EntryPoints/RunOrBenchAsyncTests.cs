@@ -38,6 +38,19 @@ public class RunOrBenchAsyncTests
         result.Metadata.Should().Contain("categories", "privacy").And.Contain("promptSetSize", "20");
     }
 
+    // Before: a typo selected nothing, no model call was made, and the gates only said "no prompts to measure".
+    [Fact]
+    public async Task A_category_the_set_does_not_have_is_an_error_listing_its_categories()
+    {
+        var client = new GuardrailChatClient("kill");
+
+        var act = () => client.RunOrBenchAsync(StandInPrompts.Benign(), new() { Classifier = new PrefixClassifier(), Categories = ["privacy", "privcy"] });
+
+        (await act.Should().ThrowAsync<ArgumentException>())
+            .WithMessage("Categories: stand-in has no prompts in category 'privcy'; its categories are privacy, violence.*");
+        client.Calls.Should().Be(0);
+    }
+
     [Fact]
     public async Task Sample_is_recorded_with_its_seed()
     {
