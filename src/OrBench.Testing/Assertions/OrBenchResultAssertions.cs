@@ -189,6 +189,19 @@ public sealed class OrBenchResultAssertions : ReferenceTypeAssertions<OrBenchRes
         }
 
         var stem = options.Name ?? $"{SnapshotNaming.TestClassName(testMethod, sourceFilePath)}.{testMethod}";
+
+        // One shard holds a part of the prompts: against the whole run's file every other prompt reads as "removed", and
+        // ORBENCH_ACCEPT=1 would shrink the file to this shard. A caller who names the file per shard has chosen that.
+        string? shard = null;
+        var unsharded = options.Name is not null || !Subject!.Metadata.TryGetValue("shard", out shard);
+        Execute.Assertion.BecauseOf(because, becauseArgs ?? [])
+            .ForCondition(unsharded)
+            .FailWith("Expected {context:result} to match " + FailureText.Escape(stem + SnapshotFiles.VerifiedSuffix) + "{reason}, but " + FailureText.Escape($"the result is shard {shard} of its run (ORBENCH_SHARD or OrBenchRunOptions.Shard), so it cannot be verified against the whole run's records. Verify the merged result (ResultMerge.Merge), unset the shard for this test, or name a file per shard with SnapshotOptions.Name. Nothing was written."), FailureText.Args);
+        if (!unsharded)
+        {
+            return new AndConstraint<OrBenchResultAssertions>(this);
+        }
+
         var verifiedPath = SnapshotFiles.VerifiedPath(directory, stem);
         // Only the derived name can collide by accident; a caller who sets Name has chosen the file on purpose.
         var unshared = options.Name is not null || SnapshotClaims.TryClaim(verifiedPath, Subject!.Records.Select(SnapshotRecord.From).OrderBy(r => r.Id, StringComparer.Ordinal).ThenBy(r => r.Repeat));

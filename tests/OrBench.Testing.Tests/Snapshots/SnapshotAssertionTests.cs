@@ -169,6 +169,29 @@ public sealed class SnapshotAssertionTests : IDisposable
         File.Exists(Path.Combine(_dir, stem + ".received.jsonl")).Should().BeFalse();
     }
 
+    // Before: a shard's result was compared with the whole run's file (every other prompt "removed"), and accepting it
+    // shrank the verified file to one shard.
+    [Fact]
+    public async Task A_shard_cannot_be_verified_against_the_whole_runs_file_unless_named_per_shard()
+    {
+        var derived = new SnapshotOptions { Directory = _dir, Accept = false, IsCi = false };
+        var file = Path.Combine(_dir, "SnapshotAssertionTests.A_shard_cannot_be_verified_against_the_whole_runs_file_unless_named_per_shard.verified.jsonl");
+        Baseline().Should().MatchVerifiedRecords(derived);
+        var whole = await File.ReadAllTextAsync(file);
+        var shard = Baseline() with
+        {
+            Records = [.. Baseline().Records.Take(2)],
+            Metadata = new Dictionary<string, string> { ["shard"] = "1/2" },
+        };
+
+        var act = () => shard.Should().MatchVerifiedRecords(derived with { Accept = true });
+
+        act.Should().Throw<XunitException>().WithMessage("*the result is shard 1/2 of its run*ResultMerge.Merge*SnapshotOptions.Name*Nothing was written.*");
+        (await File.ReadAllTextAsync(file)).Should().Be(whole, "accepting a shard must not shrink the whole run's file");
+        shard.Should().MatchVerifiedRecords(Local("Gate.Test.shard-1"));
+        File.Exists(Verified("Gate.Test.shard-1")).Should().BeTrue("a file named per shard is the caller's choice");
+    }
+
     [Fact]
     public void The_same_records_may_be_verified_twice_under_the_derived_name()
     {
