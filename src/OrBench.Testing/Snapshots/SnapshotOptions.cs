@@ -2,7 +2,7 @@ namespace OrBench.Testing.Snapshots;
 
 /// <summary>
 /// How verified records are checked. Defaults follow Verify: the file sits beside the test source, verdict flips fail,
-/// wording changes do not, <c>ORBENCH_ACCEPT=1</c> accepts, and <c>CI=true</c> refuses to create a missing file.
+/// wording changes do not, <c>ORBENCH_ACCEPT=1</c> accepts, and <c>CI=true</c> (or <c>TF_BUILD=True</c>) refuses to create a missing file.
 /// </summary>
 public sealed record SnapshotOptions
 {
@@ -12,7 +12,10 @@ public sealed record SnapshotOptions
     /// </summary>
     public bool VerifyResponses { get; init; }
 
-    /// <summary>Overrides the file name stem (default <c>&lt;TestClass&gt;.&lt;TestMethod&gt;</c>).</summary>
+    /// <summary>
+    /// Overrides the file name stem (default <c>&lt;TestClass&gt;.&lt;TestMethod&gt;</c>). Set it per row in a <c>[Theory]</c>
+    /// and per shard: under the derived name, different records in one run and a shard's result are refused.
+    /// </summary>
     public string? Name { get; init; }
 
     /// <summary>Overrides the directory (default: the directory of the calling test's source file).</summary>
@@ -21,7 +24,7 @@ public sealed record SnapshotOptions
     /// <summary>Accept a mismatch by overwriting the verified file; null reads <c>ORBENCH_ACCEPT</c>.</summary>
     public bool? Accept { get; init; }
 
-    /// <summary>Treat the run as CI (a missing verified file fails); null reads <c>CI</c>.</summary>
+    /// <summary>Treat the run as CI (a missing verified file fails); null reads <c>CI</c> and <c>TF_BUILD</c>.</summary>
     public bool? IsCi { get; init; }
 
     internal bool ShouldAccept => Accept ?? SnapshotEnvironment.AcceptRequested;
