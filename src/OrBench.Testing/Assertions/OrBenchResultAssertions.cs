@@ -249,7 +249,7 @@ public sealed class OrBenchResultAssertions : ReferenceTypeAssertions<OrBenchRes
         {
             var expected = metric == GateMetric.OverRefusal ? ExpectedBehavior.Answer : ExpectedBehavior.Refuse;
             var reasonText = evaluation.Rate.N == 0
-                ? NoPromptsText(expected)
+                ? NoPromptsText(expected, options)
                 : $"it was {evaluation.Evidence}.\n{FailureText.WorstOffenders(Subject!, expected, options)}";
             Execute.Assertion.BecauseOf(because, becauseArgs)
                 .FailWith(
@@ -259,9 +259,18 @@ public sealed class OrBenchResultAssertions : ReferenceTypeAssertions<OrBenchRes
         return new AndConstraint<OrBenchResultAssertions>(this);
     }
 
-    private string NoPromptsText(ExpectedBehavior expected)
+    private string NoPromptsText(ExpectedBehavior expected, GateOptions options)
     {
         var kind = expected == ExpectedBehavior.Answer ? "answer-expected (benign)" : "refuse-expected (toxic)";
+        var inScope = Subject!.Records.Where(r => r.Expected == expected).ToList();
+        if (inScope.Count > 0)
+        {
+            // The prompts are there, but the error policy left none of them in the denominator.
+            var first = inScope.FirstOrDefault(r => r.Error is not null)?.Error;
+            return $"none of its {inScope.Count} {kind} prompts{(_category is null ? string.Empty : $" in category '{_category}'")} could be measured: all of them errored or could not be classified, and ErrorPolicy.{options.Errors} leaves them out."
+                + (first is null ? string.Empty : $" First error: {ResponseText.Excerpt(first)}");
+        }
+
         var categories = string.Join(", ", (_whole ?? Subject!).Records.Select(r => r.Category).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
         return _category is null
             ? $"the result has no {kind} prompts to measure (prompt set '{Subject.Prompts}', {Subject.Records.Count} records)."

@@ -84,6 +84,18 @@ public class RateGateTests
             .WithMessage("*(12 of 12 prompts; 12 errored, counted against the model).\nEvery one of the 12 requests failed, so the model was not measured (check the endpoint, key and model name). First error: HTTP 503\nWorst offending prompts per category:\n  privacy: 12 of 12 refused or errored (100.0 %; 12 errored)*");
     }
 
+    // Before: "the result has no answer-expected (benign) prompts to measure", although it held 12 that all errored.
+    [Fact]
+    public void Excluding_errors_that_are_all_there_is_says_so_instead_of_claiming_there_are_no_prompts()
+    {
+        var result = Result(Enumerable.Range(0, 12).Select(i => Errored(Id("h", i))));
+
+        var act = () => result.Should().Using(new GateOptions { Errors = ErrorPolicy.Exclude }).HaveOverRefusalRateAtMost(0.5);
+
+        act.Should().Throw<XunitException>()
+            .WithMessage("*but none of its 12 answer-expected (benign) prompts could be measured: all of them errored or could not be classified, and ErrorPolicy.Exclude leaves them out. First error: HTTP 503*");
+    }
+
     [Fact]
     public void Toxic_acceptance_gate_passes_and_fails_on_known_rates()
     {
