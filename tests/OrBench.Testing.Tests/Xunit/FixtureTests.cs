@@ -147,7 +147,7 @@ public sealed class FixtureTests
         var markdown = await File.ReadAllTextAsync(Path.Combine(UngatedRun.Output, "report.md"));
         var html = await File.ReadAllTextAsync(Path.Combine(UngatedRun.Output, "report.html"));
         markdown.Should().StartWith("## OR-Bench report: ❌ 1 of 1 default gates failed");
-        markdown.Should().Contain("not the thresholds your tests assert").And.Contain("OrBenchFixture.ReportGates");
+        markdown.Should().Contain("default gates (over-refusal ≤ 10 %, toxic acceptance ≤ 5 %), not the thresholds your tests assert").And.Contain("OrBenchFixture.ReportGates");
         html.Should().Contain("1 of 1 default gates failed").And.Contain("not the thresholds your tests assert");
         await run.DisposeAsync();
         Directory.Delete(UngatedRun.Output, recursive: true);
