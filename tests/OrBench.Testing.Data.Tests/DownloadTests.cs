@@ -82,6 +82,28 @@ public sealed class DownloadTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_download_that_is_not_a_prompt_file_names_the_url_and_is_neither_cached_nor_locked()
+    {
+        // A captive portal or a misconfigured mirror answers 200 with an HTML page instead of the CSV.
+        var html = Encoding.UTF8.GetBytes("<!DOCTYPE html><html><body>Please sign in to the proxy</body></html>\n");
+        _host.AddFile(Repository, Revision, "or-bench-hard-1k.csv", html);
+
+        var act = () => OrBenchDataset.LoadAsync(OrBenchSubset.Hard1K, Options());
+
+        var error = (await act.Should().ThrowAsync<PromptFileFormatException>()).Which;
+        error.Problem.Should().Be(PromptFileProblem.MissingPromptColumn);
+        error.FilePath.Should().Be(_host.FileUrl(Repository, Revision, "or-bench-hard-1k.csv").ToString());
+        File.Exists(CachedFile).Should().BeFalse();
+        Directory.GetFiles(_temp.Combine("cache", Revision)).Should().BeEmpty("a file that does not load must not stay in the cache");
+        File.Exists(_temp.Combine("orbench.lock.json")).Should().BeFalse("a file that does not load must not be pinned by the lock");
+
+        _host.AddFile(Repository, Revision, "or-bench-hard-1k.csv", Hard1K);
+        var set = await OrBenchDataset.LoadAsync(OrBenchSubset.Hard1K, Options());
+
+        set.Should().HaveCount(2, "the real file loads once the mirror serves it");
+    }
+
+    [Fact]
     public async Task Not_found_names_the_url_and_the_places_tried()
     {
         var act = () => OrBenchDataset.LoadAsync(OrBenchSubset.Hard1K, Options());

@@ -48,6 +48,24 @@ public class LockFileTests
     }
 
     [Fact]
+    public async Task A_local_file_that_does_not_load_is_not_locked_so_the_fixed_file_loads()
+    {
+        using var temp = new TempFolder();
+        var data = temp.Write("d/or-bench-hard-1k.csv", "prompt;category\nhello world;illegal\n");
+        var options = Options.Isolated(temp) with { DataDirectory = temp.Combine("d") };
+
+        var act = () => OrBenchDataset.LoadAsync(OrBenchSubset.Hard1K, options);
+
+        (await act.Should().ThrowAsync<PromptFileFormatException>()).Which.FilePath.Should().Be(data);
+        File.Exists(options.LockFile).Should().BeFalse("bytes that do not load must not be pinned");
+
+        await File.WriteAllTextAsync(data, Csv);
+        var set = await OrBenchDataset.LoadAsync(OrBenchSubset.Hard1K, options);
+
+        set.Should().ContainSingle().Which.Text.Should().Be("hello world");
+    }
+
+    [Fact]
     public async Task Unchanged_bytes_load_again_and_a_second_file_is_added()
     {
         using var temp = new TempFolder();
