@@ -190,6 +190,39 @@ public sealed class DownloadTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_mirror_password_in_HF_ENDPOINT_never_appears_in_errors()
+    {
+        var endpoint = new UriBuilder(_host.Endpoint) { UserName = "mirror-user", Password = "mirror-s3cret" }.Uri;
+        var env = new Dictionary<string, string> { ["HF_ENDPOINT"] = endpoint.ToString() };
+        var options = Tests.Options.Isolated(_temp, env) with { AllowDownload = true, Revision = Revision };
+
+        var notFound = (await ((Func<Task>)(() => OrBenchDataset.LoadAsync(OrBenchSubset.Hard1K, options))).Should().ThrowAsync<DatasetDownloadException>()).Which;
+        await _host.DisposeAsync();
+        _host = await HuggingFaceFileHost.StartAsync();
+        var unreachable = (await ((Func<Task>)(() => OrBenchDataset.LoadAsync(OrBenchSubset.Hard1K, options))).Should().ThrowAsync<DatasetDownloadException>()).Which;
+
+        foreach (var error in new[] { notFound, unreachable })
+        {
+            error.ToString().Should().NotContain("mirror-s3cret").And.Contain(endpoint.Host, "the URL is still named, without its credentials");
+            error.Url.ToString().Should().NotContain("mirror-s3cret");
+        }
+
+        notFound.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        unreachable.StatusCode.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task A_malformed_HF_ENDPOINT_with_a_password_is_named_without_it()
+    {
+        var env = new Dictionary<string, string> { ["HF_ENDPOINT"] = "mirror-user:mirror-s3cret@hf-mirror.example.com" };
+        var options = Tests.Options.Isolated(_temp, env) with { AllowDownload = true, Revision = Revision };
+
+        var error = (await ((Func<Task>)(() => OrBenchDataset.LoadAsync(OrBenchSubset.Hard1K, options))).Should().ThrowAsync<OrBenchDataException>()).Which;
+
+        error.Message.Should().Contain("HF_ENDPOINT").And.Contain("hf-mirror.example.com").And.NotContain("mirror-s3cret");
+    }
+
+    [Fact]
     public async Task An_unreachable_hub_is_a_download_error_with_the_url()
     {
         var endpoint = _host.Endpoint;

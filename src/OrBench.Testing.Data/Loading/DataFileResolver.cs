@@ -50,16 +50,17 @@ internal static class DataFileResolver
         tried.Add($"cache ({cacheLabel}): {cachePath} - not found");
 
         var url = HubDownloader.BuildUrl(Endpoint(options), options.Repository, options.Revision, fileName);
+        var shownUrl = HubDownloader.ForDisplay(url);
         if (!options.AllowDownload)
         {
-            tried.Add($"download from {url} - disabled (OrBenchDataOptions.AllowDownload = false)");
+            tried.Add($"download from {shownUrl} - disabled (OrBenchDataOptions.AllowDownload = false)");
             throw new DataFileNotFoundException(fileName, tried);
         }
 
         var offline = options.Environment(OfflineVariable);
         if (offline is "1" || string.Equals(offline, "true", StringComparison.OrdinalIgnoreCase))
         {
-            tried.Add($"download from {url} - disabled ({OfflineVariable}={offline})");
+            tried.Add($"download from {shownUrl} - disabled ({OfflineVariable}={offline})");
             throw new DataFileNotFoundException(fileName, tried);
         }
 
@@ -77,7 +78,7 @@ internal static class DataFileResolver
             async (temp, downloadedSize, downloadedSha) =>
             {
                 bytes = await File.ReadAllBytesAsync(temp, cancellationToken);
-                parsed = parse(bytes, url.ToString());
+                parsed = parse(bytes, shownUrl.ToString());
                 await LockFileGuard.CheckAsync(options, fileName, cachePath, downloadedSize, downloadedSha, cancellationToken);
             },
             cancellationToken);
@@ -146,7 +147,9 @@ internal static class DataFileResolver
             return endpoint;
         }
 
-        throw new OrBenchDataException($"{EndpointVariable} '{fromEnvironment}' is not an absolute http(s) URL, e.g. https://hf-mirror.example.com.");
+        // The value may hold a credential (user:password@host); only the part after it is shown.
+        var shown = fromEnvironment.Contains('@', StringComparison.Ordinal) ? "***@" + fromEnvironment[(fromEnvironment.LastIndexOf('@') + 1)..] : fromEnvironment;
+        throw new OrBenchDataException($"{EndpointVariable} '{shown}' is not an absolute http(s) URL, e.g. https://hf-mirror.example.com.");
     }
 
     private static void ValidateRevision(string revision)
