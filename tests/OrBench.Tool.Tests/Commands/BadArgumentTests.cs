@@ -64,6 +64,20 @@ public sealed class BadArgumentTests
     }
 
     [Fact]
+    public async Task A_generate_out_that_is_a_file_exits_2_before_any_model_call()
+    {
+        using var directory = new TempDirectory();
+        var file = directory.Write("taken.csv", "prompt,category\n");
+
+        var outcome = await Orbench.InvokeInAsync(directory.Path, null, "generate", "--generator-endpoint", "http://127.0.0.1:1/v1", "--generator-model", "g",
+            "--moderator-endpoint", "http://127.0.0.1:2/v1", "--moderator-model", "m", "--categories", "medical", "--seeds-per-category", "1", "--out", "taken.csv");
+
+        outcome.ExitCode.Should().Be(2, outcome.ToString());
+        outcome.Error.Should().Contain("--out 'taken.csv' is a file");
+        File.ReadAllText(file).Should().Be("prompt,category\n");
+    }
+
+    [Fact]
     public async Task An_api_key_variable_named_explicitly_but_unset_exits_2_naming_the_variable()
     {
         using var directory = new TempDirectory();
