@@ -50,6 +50,10 @@ public static partial class OrBenchCli
             Output = console.Out,
             Error = console.Error,
             EnableDefaultExceptionHandler = false,
+
+            // Termination signals are the caller's: the process entry point cancels cancellationToken on Ctrl+C (see
+            // TerminationSignals), so every command ends through its own cancellation path.
+            ProcessTerminationTimeout = null,
         };
         return await parseResult.InvokeAsync(configuration, cancellationToken);
     }
