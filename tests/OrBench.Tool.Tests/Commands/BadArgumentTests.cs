@@ -78,6 +78,21 @@ public sealed class BadArgumentTests
     }
 
     [Fact]
+    public async Task A_cache_that_is_a_file_exits_2_naming_the_option_and_leaves_the_file_alone()
+    {
+        using var directory = new TempDirectory();
+        var prompts = directory.Write("p.csv", "prompt,category\nhello,privacy\n");
+
+        var outcome = await Orbench.InvokeInAsync(directory.Path, null,
+            "run", "--endpoint", "http://127.0.0.1:1/v1", "--model", "m", "--prompts", prompts, "--cache", "p.csv", "--out", "out");
+
+        outcome.ExitCode.Should().Be(2, outcome.ToString());
+        outcome.Error.Should().Contain("--cache 'p.csv' is a file");
+        File.ReadAllText(prompts).Should().Be("prompt,category\nhello,privacy\n");
+        Directory.Exists(directory.Combine("out")).Should().BeFalse();
+    }
+
+    [Fact]
     public async Task An_api_key_variable_named_explicitly_but_unset_exits_2_naming_the_variable()
     {
         using var directory = new TempDirectory();
