@@ -25,6 +25,7 @@ internal sealed class RunWorkflow(ToolConsole console, RunSettings settings)
         var apiKey = settings.Responses is null
             ? EndpointClients.ResolveApiKey(console, settings.ApiKeyEnv, settings.ApiKeyEnvExplicit, "--api-key-env")
             : null;
+        Classifiers.ResolveJudgeKey(settings.Classifier, console);
         StagedOutput.Check(settings.OutputDirectory, "--out", ResultFiles.ResultsFileName, ResultFiles.RecordsFileName, ReportWriter.MarkdownFileName, ReportWriter.HtmlFileName);
         var prompts = await PromptSources.LoadAsync(settings, console, cancellationToken);
         if (prompts.Count == 0)

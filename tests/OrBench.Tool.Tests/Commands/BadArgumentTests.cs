@@ -92,6 +92,43 @@ public sealed class BadArgumentTests
         Directory.Exists(directory.Combine("out")).Should().BeFalse();
     }
 
+    [Theory]
+    [InlineData("--api-key-env", "sk-proj-AbCdEf0123456789")]
+    [InlineData("--api-key-env", "hf_AbCdEfGhIjKlMnOp")]
+    [InlineData("--judge-api-key-env", "sk-ant-api03-Zz9")]
+    public async Task A_key_pasted_where_the_variable_name_belongs_is_never_echoed(string option, string pastedKey)
+    {
+        using var directory = new TempDirectory();
+        var prompts = directory.Write("p.csv", "prompt,category\nhello,privacy\n");
+        string[] judge = option == "--judge-api-key-env"
+            ? ["--classifier", "judge", "--judge-endpoint", "http://127.0.0.1:1/v1", "--judge-model", "j", option, pastedKey]
+            : [option, pastedKey];
+
+        var outcome = await Orbench.InvokeInAsync(directory.Path, null,
+            ["run", "--endpoint", "http://127.0.0.1:1/v1", "--model", "m", "--prompts", prompts, "--out", "out", .. judge]);
+
+        outcome.ExitCode.Should().Be(2, outcome.ToString());
+        outcome.Error.Should().Contain(option).And.Contain("NAME of an environment variable");
+        (outcome.Out + outcome.Error).Should().NotContain(pastedKey);
+    }
+
+    [Fact]
+    public async Task An_unset_judge_key_variable_exits_2_before_any_model_call()
+    {
+        using var directory = new TempDirectory();
+        var prompts = directory.Write("p.csv", "prompt,category\nhello,privacy\n");
+        await using var stub = await TestSupport.OpenAi.OpenAiStubServer.StartAsync();
+
+        var outcome = await Orbench.InvokeInAsync(directory.Path, null,
+            "run", "--endpoint", stub.Endpoint.ToString(), "--model", "m", "--prompts", prompts, "--out", "out",
+            "--classifier", "judge", "--judge-endpoint", stub.Endpoint.ToString(), "--judge-model", "j", "--judge-api-key-env", "MY_JUDGE_KEY");
+
+        outcome.ExitCode.Should().Be(2, outcome.ToString());
+        outcome.Error.Should().Contain("MY_JUDGE_KEY").And.Contain("--judge-api-key-env");
+        stub.Calls.Should().Be(0, "nothing is run when the command line cannot be acted on");
+        Directory.Exists(directory.Combine("out")).Should().BeFalse();
+    }
+
     [Fact]
     public async Task An_api_key_variable_named_explicitly_but_unset_exits_2_naming_the_variable()
     {
