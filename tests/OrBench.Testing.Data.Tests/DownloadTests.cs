@@ -222,6 +222,22 @@ public sealed class DownloadTests : IAsyncLifetime
         error.Message.Should().Contain("HF_ENDPOINT").And.Contain("hf-mirror.example.com").And.NotContain("mirror-s3cret");
     }
 
+    [Theory]
+    [InlineData("hf_s3cret\nX-Injected: 1")]
+    [InlineData("hf_s3cret part2")]
+    [InlineData("hf_s3cret\u0001")]
+    public async Task A_token_with_a_line_break_or_control_character_is_named_not_shown_and_never_sent(string token)
+    {
+        _host.AddFile(Repository, Revision, "or-bench-hard-1k.csv", Hard1K);
+
+        var act = () => OrBenchDataset.LoadAsync(OrBenchSubset.Hard1K, Options(token: token));
+
+        var error = (await act.Should().ThrowExactlyAsync<OrBenchDataException>()).Which;
+        error.Message.Should().Contain("HF_TOKEN").And.NotContain("s3cret");
+        _host.Requests.Should().BeEmpty("a malformed token is refused before any request");
+        File.Exists(CachedFile).Should().BeFalse();
+    }
+
     [Fact]
     public async Task An_unreachable_hub_is_a_download_error_with_the_url()
     {

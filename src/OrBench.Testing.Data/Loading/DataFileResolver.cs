@@ -67,6 +67,11 @@ internal static class DataFileResolver
         var placesTried = Environment.NewLine + "Places tried before downloading:" + Environment.NewLine
             + string.Join(Environment.NewLine, tried.Select((p, i) => $"  {i + 1}. {p}"));
         var token = options.Token ?? options.Environment(TokenVariable);
+        if (!string.IsNullOrWhiteSpace(token) && token.Trim().Any(c => char.IsControl(c) || char.IsWhiteSpace(c)))
+        {
+            // The HTTP stack would reject it with a message that names neither the variable nor the fix.
+            throw new OrBenchDataException($"{TokenVariable} (or OrBenchDataOptions.Token) holds a line break, space or control character inside the token; set it to the token alone, e.g. HF_TOKEN=$(tr -d '\\n' < token.txt). The token is not shown.");
+        }
         byte[] bytes = [];
         T parsed = default!;
         var (size, sha256) = await HubDownloader.DownloadAsync(
