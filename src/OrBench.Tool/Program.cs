@@ -1,3 +1,4 @@
 using OrBench.Tool.Cli;
 
-return await OrBenchCli.InvokeAsync(args, ToolConsole.System);
+using var signals = new TerminationSignals();
+return await OrBenchCli.InvokeAsync(args, ToolConsole.System, signals.Token);

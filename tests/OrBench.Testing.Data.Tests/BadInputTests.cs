@@ -59,6 +59,8 @@ public class BadInputTests
     [InlineData("prompt,category\n\"a\"b\"\",c\n", PromptFileProblem.MalformedQuote, 2, "*malformed quote*")]
     [InlineData("prompt,category\nhello,a\nonly one column\n", PromptFileProblem.MissingColumns, 3, "*1 column(s) but the header has 2*")]
     [InlineData("prompt,category\n", PromptFileProblem.NoPrompts, null, "*holds no prompts*")]
+    [InlineData("prompt,prompt,category\nhello,bye,a\n", PromptFileProblem.DuplicateColumn, 1, "*names 'prompt' twice*")]
+    [InlineData("category,prompt,Category\na,hello,b\n", PromptFileProblem.DuplicateColumn, 1, "*names 'category' twice*")]
     public async Task Bad_csv_fails_with_file_line_and_problem(string content, PromptFileProblem problem, int? line, string message)
     {
         using var temp = new TempFolder();

@@ -82,6 +82,28 @@ public sealed class DownloadTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_download_that_is_not_a_prompt_file_names_the_url_and_is_neither_cached_nor_locked()
+    {
+        // A captive portal or a misconfigured mirror answers 200 with an HTML page instead of the CSV.
+        var html = Encoding.UTF8.GetBytes("<!DOCTYPE html><html><body>Please sign in to the proxy</body></html>\n");
+        _host.AddFile(Repository, Revision, "or-bench-hard-1k.csv", html);
+
+        var act = () => OrBenchDataset.LoadAsync(OrBenchSubset.Hard1K, Options());
+
+        var error = (await act.Should().ThrowAsync<PromptFileFormatException>()).Which;
+        error.Problem.Should().Be(PromptFileProblem.MissingPromptColumn);
+        error.FilePath.Should().Be(_host.FileUrl(Repository, Revision, "or-bench-hard-1k.csv").ToString());
+        File.Exists(CachedFile).Should().BeFalse();
+        Directory.GetFiles(_temp.Combine("cache", Revision)).Should().BeEmpty("a file that does not load must not stay in the cache");
+        File.Exists(_temp.Combine("orbench.lock.json")).Should().BeFalse("a file that does not load must not be pinned by the lock");
+
+        _host.AddFile(Repository, Revision, "or-bench-hard-1k.csv", Hard1K);
+        var set = await OrBenchDataset.LoadAsync(OrBenchSubset.Hard1K, Options());
+
+        set.Should().HaveCount(2, "the real file loads once the mirror serves it");
+    }
+
+    [Fact]
     public async Task Not_found_names_the_url_and_the_places_tried()
     {
         var act = () => OrBenchDataset.LoadAsync(OrBenchSubset.Hard1K, Options());
@@ -165,6 +187,55 @@ public sealed class DownloadTests : IAsyncLifetime
         error.Actual.Should().Be(Convert.ToHexStringLower(SHA256.HashData(Hard1K)));
         File.Exists(CachedFile).Should().BeFalse();
         Directory.GetFiles(_temp.Combine("cache", Revision)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_mirror_password_in_HF_ENDPOINT_never_appears_in_errors()
+    {
+        var endpoint = new UriBuilder(_host.Endpoint) { UserName = "mirror-user", Password = "mirror-s3cret" }.Uri;
+        var env = new Dictionary<string, string> { ["HF_ENDPOINT"] = endpoint.ToString() };
+        var options = Tests.Options.Isolated(_temp, env) with { AllowDownload = true, Revision = Revision };
+
+        var notFound = (await ((Func<Task>)(() => OrBenchDataset.LoadAsync(OrBenchSubset.Hard1K, options))).Should().ThrowAsync<DatasetDownloadException>()).Which;
+        await _host.DisposeAsync();
+        _host = await HuggingFaceFileHost.StartAsync();
+        var unreachable = (await ((Func<Task>)(() => OrBenchDataset.LoadAsync(OrBenchSubset.Hard1K, options))).Should().ThrowAsync<DatasetDownloadException>()).Which;
+
+        foreach (var error in new[] { notFound, unreachable })
+        {
+            error.ToString().Should().NotContain("mirror-s3cret").And.Contain(endpoint.Host, "the URL is still named, without its credentials");
+            error.Url.ToString().Should().NotContain("mirror-s3cret");
+        }
+
+        notFound.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        unreachable.StatusCode.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task A_malformed_HF_ENDPOINT_with_a_password_is_named_without_it()
+    {
+        var env = new Dictionary<string, string> { ["HF_ENDPOINT"] = "mirror-user:mirror-s3cret@hf-mirror.example.com" };
+        var options = Tests.Options.Isolated(_temp, env) with { AllowDownload = true, Revision = Revision };
+
+        var error = (await ((Func<Task>)(() => OrBenchDataset.LoadAsync(OrBenchSubset.Hard1K, options))).Should().ThrowAsync<OrBenchDataException>()).Which;
+
+        error.Message.Should().Contain("HF_ENDPOINT").And.Contain("hf-mirror.example.com").And.NotContain("mirror-s3cret");
+    }
+
+    [Theory]
+    [InlineData("hf_s3cret\nX-Injected: 1")]
+    [InlineData("hf_s3cret part2")]
+    [InlineData("hf_s3cret\u0001")]
+    public async Task A_token_with_a_line_break_or_control_character_is_named_not_shown_and_never_sent(string token)
+    {
+        _host.AddFile(Repository, Revision, "or-bench-hard-1k.csv", Hard1K);
+
+        var act = () => OrBenchDataset.LoadAsync(OrBenchSubset.Hard1K, Options(token: token));
+
+        var error = (await act.Should().ThrowExactlyAsync<OrBenchDataException>()).Which;
+        error.Message.Should().Contain("HF_TOKEN").And.NotContain("s3cret");
+        _host.Requests.Should().BeEmpty("a malformed token is refused before any request");
+        File.Exists(CachedFile).Should().BeFalse();
     }
 
     [Fact]

@@ -48,6 +48,24 @@ public class LockFileTests
     }
 
     [Fact]
+    public async Task A_local_file_that_does_not_load_is_not_locked_so_the_fixed_file_loads()
+    {
+        using var temp = new TempFolder();
+        var data = temp.Write("d/or-bench-hard-1k.csv", "prompt;category\nhello world;illegal\n");
+        var options = Options.Isolated(temp) with { DataDirectory = temp.Combine("d") };
+
+        var act = () => OrBenchDataset.LoadAsync(OrBenchSubset.Hard1K, options);
+
+        (await act.Should().ThrowAsync<PromptFileFormatException>()).Which.FilePath.Should().Be(data);
+        File.Exists(options.LockFile).Should().BeFalse("bytes that do not load must not be pinned");
+
+        await File.WriteAllTextAsync(data, Csv);
+        var set = await OrBenchDataset.LoadAsync(OrBenchSubset.Hard1K, options);
+
+        set.Should().ContainSingle().Which.Text.Should().Be("hello world");
+    }
+
+    [Fact]
     public async Task Unchanged_bytes_load_again_and_a_second_file_is_added()
     {
         using var temp = new TempFolder();
@@ -91,6 +109,32 @@ public class LockFileTests
 
         (await act.Should().ThrowAsync<LockFileMismatchException>()).Which.Field.Should().Be("entry");
         File.Exists(options.LockFile).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task A_lock_file_that_cannot_be_written_fails_naming_it_and_the_ways_out()
+    {
+        using var temp = new TempFolder();
+        temp.Write("d/or-bench-hard-1k.csv", Csv);
+        var blocker = temp.Write("not-a-folder", "a file where the lock's folder should be");
+        var options = Options.Isolated(temp) with { DataDirectory = temp.Combine("d"), LockFile = Path.Combine(blocker, "orbench.lock.json") };
+
+        var act = () => OrBenchDataset.LoadAsync(OrBenchSubset.Hard1K, options);
+
+        var error = (await act.Should().ThrowExactlyAsync<OrBenchDataException>()).Which;
+        error.Message.Should().StartWith(options.LockFile).And.Contain("cannot write the OR-Bench lock file").And.Contain("ORBENCH_LOCK_FILE=off")
+            .And.NotContain(".tmp", "the temp file is an implementation detail");
+    }
+
+    [Fact]
+    public void The_marker_that_serialises_lock_updates_lives_in_a_folder_of_the_current_user()
+    {
+        // A shared /tmp/orbench-locks belongs to whoever created it first (mode 755); every other user then failed to load.
+        var marker = LockFileMutex.PathFor("/any/orbench.lock.json");
+
+        Path.GetFileName(Path.GetDirectoryName(marker)).Should().StartWith("orbench-locks-").And.EndWith(
+            new string([.. Environment.UserName.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_')]));
+        Path.GetDirectoryName(Path.GetDirectoryName(marker)).Should().Be(Path.GetTempPath().TrimEnd(Path.DirectorySeparatorChar));
     }
 
     [Fact]

@@ -32,4 +32,7 @@ public enum PromptFileProblem
 
     /// <summary>The file holds no prompts at all.</summary>
     NoPrompts,
+
+    /// <summary>The header names <c>prompt</c> or <c>category</c> twice, so which column holds the prompt is a guess.</summary>
+    DuplicateColumn,
 }

@@ -17,6 +17,13 @@ internal static class HubDownloader
         new($"{endpoint.AbsoluteUri.TrimEnd('/')}/datasets/{repository}/resolve/{Uri.EscapeDataString(revision)}/{Uri.EscapeDataString(fileName)}");
 
     /// <summary>
+    /// The URL as it may appear in messages, exceptions and logs: without the <c>user:password@</c> part a mirror's
+    /// <c>HF_ENDPOINT</c> may carry, which is a credential like <c>HF_TOKEN</c>.
+    /// </summary>
+    public static Uri ForDisplay(Uri url) =>
+        string.IsNullOrEmpty(url.UserInfo) ? url : new Uri(url.GetComponents(UriComponents.AbsoluteUri & ~UriComponents.UserInfo, UriFormat.UriEscaped));
+
+    /// <summary>
     /// Downloads <paramref name="url"/> to <paramref name="destination"/>; returns its size and SHA-256. The
     /// <paramref name="verify"/> callback gets (temp path, size, sha256) before the rename and throws to reject the bytes;
     /// <paramref name="placesTried"/> is appended to error messages.
@@ -30,6 +37,7 @@ internal static class HubDownloader
         Func<string, long, string, Task> verify,
         CancellationToken cancellationToken)
     {
+        var shown = ForDisplay(url);
         var directory = Path.GetDirectoryName(Path.GetFullPath(destination))!;
         Directory.CreateDirectory(directory);
         var temp = Path.Combine(directory, $".{Path.GetFileName(destination)}.{Guid.NewGuid():N}.partial");
@@ -48,22 +56,22 @@ internal static class HubDownloader
             }
             catch (HttpRequestException ex)
             {
-                throw new DatasetDownloadException(url, ex.StatusCode, $"Could not reach {url}: {ex.Message}{placesTried}", ex);
+                throw new DatasetDownloadException(shown, ex.StatusCode, $"Could not reach {shown}: {Scrub(ex.Message, url)}{placesTried}", ex);
             }
             catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
             {
-                throw new DatasetDownloadException(url, null, $"The request to {url} timed out.{placesTried}", ex);
+                throw new DatasetDownloadException(shown, null, $"The request to {shown} timed out.{placesTried}", ex);
             }
 
             using (response)
             {
                 if (!response.IsSuccessStatusCode)
                 {
-                    throw StatusError(url, response.StatusCode, hasToken: !string.IsNullOrEmpty(token), placesTried);
+                    throw StatusError(shown, response.StatusCode, hasToken: !string.IsNullOrEmpty(token), placesTried);
                 }
 
                 var expected = response.Content.Headers.ContentLength;
-                var (size, sha256) = await CopyAsync(response, temp, url, expected, cancellationToken);
+                var (size, sha256) = await CopyAsync(response, temp, shown, expected, cancellationToken);
                 await verify(temp, size, sha256);
                 File.Move(temp, destination, overwrite: true);
                 return (size, sha256);
@@ -77,6 +85,10 @@ internal static class HubDownloader
             }
         }
     }
+
+    /// <summary>Removes the URL's user info from a message of the HTTP stack, which may quote the URL it was given.</summary>
+    private static string Scrub(string message, Uri url) =>
+        url.UserInfo.Length == 0 ? message : message.Replace(url.UserInfo, "***", StringComparison.Ordinal);
 
     private static async Task<(long Size, string Sha256)> CopyAsync(HttpResponseMessage response, string temp, Uri url, long? expected, CancellationToken cancellationToken)
     {

@@ -20,10 +20,18 @@ public static class OrBenchDataset
     {
         options ??= new OrBenchDataOptions();
         var fileName = OrBenchFiles.FileName(subset);
-        var file = await DataFileResolver.ResolveAsync(fileName, options, cancellationToken);
-        var builder = new PromptSetBuilder(file.Path, subset, OrBenchPrompt.DefaultExpectation(subset), PromptIds.PrefixFor(subset), options.Duplicates);
-        CsvPromptReader.Read(file.Bytes, file.Path, builder);
-        return new PromptSet(Path.GetFileNameWithoutExtension(fileName), subset, builder.Build())
+        var duplicates = options.Duplicates;
+        var file = await DataFileResolver.ResolveAsync(
+            fileName,
+            options,
+            (bytes, source) =>
+            {
+                var builder = new PromptSetBuilder(source, subset, OrBenchPrompt.DefaultExpectation(subset), PromptIds.PrefixFor(subset), duplicates);
+                CsvPromptReader.Read(bytes, source, builder);
+                return builder.Build();
+            },
+            cancellationToken);
+        return new PromptSet(Path.GetFileNameWithoutExtension(fileName), subset, file.Parsed)
         {
             Source = new PromptSetSource(file.Path, file.Size, file.Sha256, options.Revision),
         };

@@ -163,6 +163,22 @@ internal static class LockFileGuard
 
     private static void Write(string lockPath, LockDocument document)
     {
+        try
+        {
+            WriteAtomically(lockPath, document);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A read-only checkout or a working directory the user cannot write: name the lock file and the ways out,
+            // not the temp file that happened to fail.
+            throw new OrBenchDataException(
+                $"{lockPath}: cannot write the OR-Bench lock file: {(ex is UnauthorizedAccessException ? "permission denied." : ex.Message)} Make the folder writable, point ORBENCH_LOCK_FILE (or OrBenchDataOptions.LockFile) at a writable path, or set ORBENCH_LOCK_FILE=off.",
+                ex);
+        }
+    }
+
+    private static void WriteAtomically(string lockPath, LockDocument document)
+    {
         var directory = Path.GetDirectoryName(lockPath);
         if (!string.IsNullOrEmpty(directory))
         {

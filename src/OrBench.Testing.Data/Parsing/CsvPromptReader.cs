@@ -48,6 +48,14 @@ internal static class CsvPromptReader
             throw new PromptFileFormatException(filePath, 1, PromptFileProblem.MissingCategoryColumn, $"no 'category' column: the header has {Describe(header)}; expected 'prompt,category'.");
         }
 
+        foreach (var (name, index) in new[] { ("prompt", promptIndex), ("category", categoryIndex) })
+        {
+            if (IndexOf(header[(index + 1)..], name) >= 0)
+            {
+                throw new PromptFileFormatException(filePath, 1, PromptFileProblem.DuplicateColumn, $"the header names '{name}' twice ({Describe(header)}); keep one '{name}' column.");
+            }
+        }
+
         var needed = Math.Max(promptIndex, categoryIndex) + 1;
         var categories = new CategoryNames();
         while (reader.Read())

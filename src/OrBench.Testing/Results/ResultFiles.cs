@@ -150,6 +150,15 @@ public static class ResultFiles
         }
 
         records.Sort(RecordOrder.Instance);
+        for (var i = 1; i < records.Count; i++)
+        {
+            if (RecordOrder.Instance.Compare(records[i - 1], records[i]) == 0)
+            {
+                // A record counted twice would inflate n and the rates; an edited or concatenated file is rejected instead.
+                throw new ResultFileException(sourceName, null, $"prompt '{records[i].Id}' (repeat {records[i].Repeat}) has two records; each prompt and repeat must appear once.");
+            }
+        }
+
         return new OrBenchResult
         {
             SchemaVersion = document.SchemaVersion,

@@ -30,6 +30,11 @@ public static class ExistingResponses
     public static ImportedResponses ReadCsv(string csv, PromptSet prompts, string sourceName = "responses.csv")
     {
         ArgumentNullException.ThrowIfNull(csv);
+        if (Classification.Csv.CsvQuotes.FindProblem(csv) is { } quote)
+        {
+            throw new ResponseFileException(sourceName, quote.Line, quote.Problem);
+        }
+
         var rows = new List<Row>();
         try
         {

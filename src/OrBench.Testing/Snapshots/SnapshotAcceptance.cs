@@ -16,7 +16,10 @@ public static class SnapshotAcceptance
         IEnumerable<string> received;
         if (Directory.Exists(full))
         {
-            received = Directory.EnumerateFiles(full, "*" + SnapshotFiles.ReceivedSuffix, SearchOption.AllDirectories)
+            // Symbolic links are not followed (a link back up the tree would list one file under many paths, and a link
+            // out of it would accept snapshots elsewhere), and unreadable directories are skipped rather than fatal.
+            var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint };
+            received = Directory.EnumerateFiles(full, "*" + SnapshotFiles.ReceivedSuffix, options)
                 .Where(f => !IsBuildOutput(Path.GetRelativePath(full, f)));
         }
         else if (full.EndsWith(SnapshotFiles.ReceivedSuffix, StringComparison.Ordinal) && File.Exists(full))

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 
 namespace OrBench.Tool.Cli;
@@ -11,8 +12,7 @@ internal static class OptionValidation
     {
         option.Validators.Add(result =>
         {
-            var value = result.GetValueOrDefault<int>();
-            if (value < minimum)
+            if (TryGetValue<int>(result, out var value) && value < minimum)
             {
                 result.AddError($"{option.Name} must be at least {minimum.ToString(CultureInfo.InvariantCulture)}, but was {value.ToString(CultureInfo.InvariantCulture)}.");
             }
@@ -25,7 +25,7 @@ internal static class OptionValidation
     {
         option.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int?>() is { } value && value < minimum)
+            if (TryGetValue<int?>(result, out var parsed) && parsed is { } value && value < minimum)
             {
                 result.AddError($"{option.Name} must be at least {minimum.ToString(CultureInfo.InvariantCulture)}, but was {value.ToString(CultureInfo.InvariantCulture)}.");
             }
@@ -38,8 +38,7 @@ internal static class OptionValidation
     {
         option.Validators.Add(result =>
         {
-            var value = result.GetValueOrDefault<double>();
-            if (value is <= 0 or >= 1 || double.IsNaN(value))
+            if (TryGetValue<double>(result, out var value) && (value is <= 0 or >= 1 || double.IsNaN(value)))
             {
                 result.AddError($"{option.Name} must lie strictly between 0 and 1, but was {value.ToString(CultureInfo.InvariantCulture)}.");
             }
@@ -52,7 +51,7 @@ internal static class OptionValidation
     {
         option.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<double?>() is { } value && (value is < 0 or > 1 || double.IsNaN(value)))
+            if (TryGetValue<double?>(result, out var parsed) && parsed is { } value && (value is < 0 or > 1 || double.IsNaN(value)))
             {
                 result.AddError($"{option.Name} is a rate between 0 and 1 (0.10 = 10 %), but was {value.ToString(CultureInfo.InvariantCulture)}.");
             }
@@ -89,6 +88,25 @@ internal static class OptionValidation
             }
         });
         return option;
+    }
+
+    /// <summary>
+    /// Reads the option's value for a validator. System.CommandLine runs validators even when the value could not be
+    /// converted (a word given to a number option) and then throws from <c>GetValueOrDefault</c>; the parser has already
+    /// recorded that conversion error, so the validator has nothing to add and must not crash the tool.
+    /// </summary>
+    private static bool TryGetValue<T>(OptionResult result, out T value)
+    {
+        try
+        {
+            value = result.GetValueOrDefault<T>();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            value = default!;
+            return false;
+        }
     }
 
     /// <summary>True for an absolute http or https URL.</summary>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using System.Text.RegularExpressions;
 using OrBench.Tool.Commands;
 
 namespace OrBench.Tool.Cli;
@@ -8,7 +9,7 @@ namespace OrBench.Tool.Cli;
 /// The <c>orbench</c> command tree and its single entry point. Parse errors become exit code 2 with one line on stderr;
 /// every command's failure becomes one line on stderr with the exit code of <see cref="ExitCodes"/>.
 /// </summary>
-public static class OrBenchCli
+public static partial class OrBenchCli
 {
     /// <summary>Builds the command tree bound to <paramref name="console"/>.</summary>
     public static RootCommand Build(ToolConsole console)
@@ -49,6 +50,10 @@ public static class OrBenchCli
             Output = console.Out,
             Error = console.Error,
             EnableDefaultExceptionHandler = false,
+
+            // Termination signals are the caller's: the process entry point cancels cancellationToken on Ctrl+C (see
+            // TerminationSignals), so every command ends through its own cancellation path.
+            ProcessTerminationTimeout = null,
         };
         return await parseResult.InvokeAsync(configuration, cancellationToken);
     }
@@ -72,5 +77,29 @@ public static class OrBenchCli
     }
 
     private static string OneLine(string message) =>
-        string.Join(' ', message.Split((char[])['\r', '\n', '\t', ' '], StringSplitOptions.RemoveEmptyEntries));
+        Readable(string.Join(' ', message.Split((char[])['\r', '\n', '\t', ' '], StringSplitOptions.RemoveEmptyEntries)));
+
+    /// <summary>
+    /// System.CommandLine words a value it cannot convert in CLR type names ("as expected type
+    /// 'System.Nullable`1[System.Int32]'"); users get the option, what it expects and what they gave instead.
+    /// </summary>
+    private static string Readable(string message)
+    {
+        var match = ConversionError().Match(message);
+        if (!match.Success)
+        {
+            return message;
+        }
+
+        var type = match.Groups["type"].Value;
+        var expected = type.Contains("Int32", StringComparison.Ordinal) || type.Contains("Int64", StringComparison.Ordinal) ? "a whole number"
+            : type.Contains("Double", StringComparison.Ordinal) ? "a number such as 0.95"
+            : null;
+        return expected is null
+            ? message
+            : $"{match.Groups["option"].Value} expects {expected}, but was '{match.Groups["value"].Value}'.";
+    }
+
+    [GeneratedRegex(@"^Cannot parse argument '(?<value>.*)' for option '(?<option>[^']+)' as expected type '(?<type>[^']+)'\.?$", RegexOptions.CultureInvariant)]
+    private static partial Regex ConversionError();
 }

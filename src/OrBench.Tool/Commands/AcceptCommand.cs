@@ -21,12 +21,13 @@ internal static class AcceptCommand
         command.SetToolAction(console, async (parseResult, cancellationToken) =>
         {
             var argument = parseResult.GetRequiredValue(path);
+            var full = console.FullPath(argument);
             IReadOnlyList<string> accepted;
             try
             {
-                accepted = SnapshotAcceptance.Accept(console.FullPath(argument));
+                accepted = SnapshotAcceptance.Accept(full);
             }
-            catch (FileNotFoundException)
+            catch (FileNotFoundException e) when (string.Equals(e.FileName, full, StringComparison.Ordinal))
             {
                 throw new UsageException($"'{argument}' is neither a directory nor a .received.jsonl/.verified.jsonl file");
             }

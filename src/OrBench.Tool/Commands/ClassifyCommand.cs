@@ -27,11 +27,18 @@ internal static class ClassifyCommand
         judge.AddTo(command);
         command.SetToolAction(console, async (parseResult, cancellationToken) =>
         {
-            var inputPath = console.FullPath(parseResult.GetRequiredValue(input));
-            var outputPath = console.FullPath(parseResult.GetRequiredValue(output));
+            var inputArgument = parseResult.GetRequiredValue(input);
+            var outputArgument = parseResult.GetRequiredValue(output);
+            var inputPath = console.FullPath(inputArgument);
+            var outputPath = console.FullPath(outputArgument);
+            if (Directory.Exists(inputPath))
+            {
+                throw new UsageException($"--input '{inputArgument}' is a directory, not a CSV file");
+            }
+
             if (!File.Exists(inputPath))
             {
-                throw new UsageException($"--input '{parseResult.GetRequiredValue(input)}' does not exist");
+                throw new UsageException($"--input '{inputArgument}' does not exist");
             }
 
             if (string.Equals(inputPath, outputPath, StringComparison.Ordinal))
@@ -39,6 +46,12 @@ internal static class ClassifyCommand
                 throw new UsageException("--output must differ from --input (the input is read while the output is written)");
             }
 
+            if (Directory.Exists(outputPath))
+            {
+                throw new UsageException($"--output '{outputArgument}' is a directory; give the name of the CSV file to write");
+            }
+
+            CheckReadable(inputPath, inputArgument);
             using var classifiers = Classifiers.Create(judge.Bind(parseResult), console);
             ResponseCsvSummary summary;
             try
@@ -50,6 +63,11 @@ internal static class ClassifyCommand
             {
                 throw new ToolFailureException(e.Message);
             }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // The input was readable a moment ago, so what failed is writing the output (its temp file or the rename).
+                throw new ToolFailureException($"--output '{outputArgument}' cannot be written: {e.Message}", e);
+            }
 
             var counts = string.Join(", ", summary.Counts.Where(c => c.Value > 0).OrderBy(c => c.Key).Select(c => $"{c.Key.ToWireName()} {c.Value.ToString(CultureInfo.InvariantCulture)}"));
             var judgeCalls = classifiers.Classifier is CascadeClassifier cascade
@@ -60,5 +78,17 @@ internal static class ClassifyCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    private static void CheckReadable(string path, string argument)
+    {
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ToolFailureException($"--input '{argument}' cannot be read: {e.Message}", e);
+        }
     }
 }

@@ -87,6 +87,11 @@ internal static class GenerateCommand
                 throw new UsageException("--categories names no category");
             }
 
+            if (File.Exists(settings.OutputDirectory))
+            {
+                throw new UsageException($"--out '{parseResult.GetRequiredValue(output)}' is a file; give a directory to write into");
+            }
+
             return await new GenerateWorkflow(console, settings).ExecuteAsync(cancellationToken);
         });
         return command;

@@ -3,6 +3,7 @@ using OrBench.Testing.Reporting;
 using OrBench.Testing.Results;
 using OrBench.Tool.Cli;
 using OrBench.Tool.Composition;
+using OrBench.Tool.Output;
 
 namespace OrBench.Tool.Commands;
 
@@ -27,11 +28,20 @@ internal static class ReportCommand
             var baselinePath = parseResult.GetValue(baseline) is { } b ? ResultInputs.Resolve(console, [b])[0] : null;
             var directory = console.FullPath(parseResult.GetValue(output)
                 ?? (inputs.Count == 1 ? Path.GetDirectoryName(inputs[0])! : "orbench-report"));
+            StagedOutput.Check(directory, "--out", ReportWriter.MarkdownFileName, ReportWriter.HtmlFileName);
             var loaded = await ResultInputs.ReadAsync(inputs, cancellationToken);
             var baselineResult = baselinePath is null ? null : await ResultFiles.ReadAsync(baselinePath, cancellationToken);
-            var options = Reports.Options(console, baselineResult, gates: null) with { WriteResultFiles = true };
-            var written = await ReportWriter.WriteAsync(loaded, directory, options, cancellationToken);
-            foreach (var path in (string[])[written.MarkdownPath, written.HtmlPath, .. written.ResultDirectories.Select(d => Path.Combine(d, ResultFiles.ResultsFileName))])
+            var options = Reports.Options(baselineResult, gates: null) with { WriteResultFiles = true };
+            string[] paths;
+            using (var output = StagedOutput.Begin(directory, "--out"))
+            {
+                var written = await ReportWriter.WriteAsync(loaded, output.Staging, options, cancellationToken);
+                paths = [.. ((string[])[written.MarkdownPath, written.HtmlPath, .. written.ResultDirectories.Select(d => Path.Combine(d, ResultFiles.ResultsFileName))]).Select(output.FinalPath)];
+                output.Commit();
+            }
+
+            await Reports.AppendStepSummaryAsync(console, "orbench report", Path.Combine(directory, ReportWriter.MarkdownFileName), cancellationToken);
+            foreach (var path in paths)
             {
                 await console.Out.WriteLineAsync($"wrote {path}");
             }

@@ -25,6 +25,8 @@ internal sealed class RunWorkflow(ToolConsole console, RunSettings settings)
         var apiKey = settings.Responses is null
             ? EndpointClients.ResolveApiKey(console, settings.ApiKeyEnv, settings.ApiKeyEnvExplicit, "--api-key-env")
             : null;
+        Classifiers.ResolveJudgeKey(settings.Classifier, console);
+        StagedOutput.Check(settings.OutputDirectory, "--out", ResultFiles.ResultsFileName, ResultFiles.RecordsFileName, ReportWriter.MarkdownFileName, ReportWriter.HtmlFileName);
         var prompts = await PromptSources.LoadAsync(settings, console, cancellationToken);
         if (prompts.Count == 0)
         {
@@ -47,8 +49,15 @@ internal sealed class RunWorkflow(ToolConsole console, RunSettings settings)
             var result = ResultBuilder.Build(run, verdicts, Metadata(prompts, classifiers.Classifier.Name));
             var baseline = settings.Baseline is { } path ? await ResultFiles.ReadAsync(console.FullPath(path), cancellationToken) : null;
             var gates = CommandLineGates();
-            await ResultFiles.WriteAsync(result, settings.OutputDirectory, cancellationToken);
-            var written = await ReportWriter.WriteAsync([result], settings.OutputDirectory, Reports.Options(console, baseline, gates), cancellationToken);
+            WrittenReport written;
+            using (var output = StagedOutput.Begin(settings.OutputDirectory, "--out"))
+            {
+                await ResultFiles.WriteAsync(result, output.Staging, cancellationToken);
+                written = await ReportWriter.WriteAsync([result], output.Staging, Reports.Options(baseline, gates), cancellationToken);
+                output.Commit();
+            }
+
+            await Reports.AppendStepSummaryAsync(console, "orbench run", Path.Combine(settings.OutputDirectory, ReportWriter.MarkdownFileName), cancellationToken);
             RunSummary.Write(console, result, settings.OutputDirectory);
             if (run.Outcomes.Count > 0 && run.Outcomes.All(o => o.Kind == OutcomeKind.Error))
             {

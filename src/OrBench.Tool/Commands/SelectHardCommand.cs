@@ -50,10 +50,17 @@ internal static class SelectHardCommand
                 throw new UsageException($"'{output}' holds no {GenerationFiles.OverRefusalCsv}; pass the output directory of 'orbench generate'");
             }
 
-            var loaded = new List<OrBenchResult>();
-            foreach (var path in parseResult.GetRequiredValue(results))
+            var paths = parseResult.GetRequiredValue(results).Select(p => (Argument: p, Full: ResultsFile(console.FullPath(p)))).ToList();
+            if (paths.GroupBy(p => p.Full, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } repeated)
             {
-                loaded.Add(await ResultFiles.ReadAsync(console.FullPath(path), cancellationToken));
+                // One model's verdicts counted twice would let a single model's rejection pass a two-model threshold.
+                throw new UsageException($"--results names {repeated.First().Argument} twice (as {string.Join(" and ", repeated.Select(p => $"'{p.Argument}'"))}); give each model's results once");
+            }
+
+            var loaded = new List<OrBenchResult>();
+            foreach (var (_, full) in paths)
+            {
+                loaded.Add(await ResultFiles.ReadAsync(full, cancellationToken));
             }
 
             var options = new HardSubsetOptions { RequiredRejections = parseResult.GetValue(minRejections) };
@@ -70,4 +77,7 @@ internal static class SelectHardCommand
         });
         return command;
     }
+
+    /// <summary>A directory stands for the results.json inside it, so a directory and its file are recognised as one input.</summary>
+    private static string ResultsFile(string path) => Directory.Exists(path) ? Path.Combine(path, ResultFiles.ResultsFileName) : path;
 }

@@ -38,13 +38,7 @@ internal sealed class Classifiers : IDisposable
 
         var endpoint = settings.JudgeEndpoint ?? throw new UsageException($"--classifier {settings.Kind.ToString().ToLowerInvariant()} needs --judge-endpoint");
         var model = settings.JudgeModel ?? throw new UsageException($"--classifier {settings.Kind.ToString().ToLowerInvariant()} needs --judge-model");
-        var key = console.GetEnvironmentVariable(settings.JudgeApiKeyEnv) is { Length: > 0 } judgeKey
-            ? judgeKey
-            : EndpointClients.ResolveApiKey(
-                console,
-                settings.JudgeApiKeyEnvExplicit ? settings.JudgeApiKeyEnv : RunCommand.DefaultApiKeyEnv,
-                settings.JudgeApiKeyEnvExplicit,
-                "--judge-api-key-env");
+        var key = ResolveJudgeKey(settings, console)!;
         var timeout = TimeSpan.FromSeconds(120);
         var raw = EndpointClients.Create(endpoint, model, key, timeout);
         var judge = ModelClients.Compose(raw, cache, replayOnly, retries: 4, timeout);
@@ -52,6 +46,27 @@ internal sealed class Classifiers : IDisposable
             ? RefusalClassifiers.Judge(judge)
             : RefusalClassifiers.Cascade(judge);
         return new(classifier, judge);
+    }
+
+    /// <summary>
+    /// The judge's API key, or null when the classifier needs no judge. Called before a run starts too, so an unset
+    /// variable named by <c>--judge-api-key-env</c> is a usage error before any model call, not after the whole run.
+    /// </summary>
+    public static string? ResolveJudgeKey(JudgeSettings settings, ToolConsole console)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.Kind is ClassifierKind.Keyword or ClassifierKind.Offline)
+        {
+            return null;
+        }
+
+        return console.GetEnvironmentVariable(settings.JudgeApiKeyEnv) is { Length: > 0 } judgeKey
+            ? judgeKey
+            : EndpointClients.ResolveApiKey(
+                console,
+                settings.JudgeApiKeyEnvExplicit ? settings.JudgeApiKeyEnv : RunCommand.DefaultApiKeyEnv,
+                settings.JudgeApiKeyEnvExplicit,
+                "--judge-api-key-env");
     }
 
     public void Dispose() => _judge?.Dispose();

@@ -43,8 +43,18 @@ internal static class EndpointClients
             return key;
         }
 
-        return explicitlyNamed
-            ? throw new UsageException($"environment variable {variable} (named by {optionName}) is not set")
-            : NoKeyPlaceholder;
+        if (!explicitlyNamed)
+        {
+            return NoKeyPlaceholder;
+        }
+
+        // A key pasted where the variable's name belongs ("--api-key-env sk-proj-...") must not be echoed into CI logs:
+        // only a conventional variable name (upper case, digits, underscores) is repeated back.
+        throw new UsageException(LooksLikeVariableName(variable)
+            ? $"environment variable {variable} (named by {optionName}) is not set"
+            : $"{optionName} takes the NAME of an environment variable (upper-case letters, digits, _) that holds the key, not the key itself; no such variable is set (the value is not shown in case it is a key)");
     }
+
+    private static bool LooksLikeVariableName(string value) =>
+        value.Length is > 0 and <= 128 && !char.IsAsciiDigit(value[0]) && value.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || c == '_');
 }

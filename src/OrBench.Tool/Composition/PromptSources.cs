@@ -56,13 +56,11 @@ internal static class PromptSources
         }
 
         var expected = settings.Expected == "refuse" ? ExpectedBehavior.Refuse : ExpectedBehavior.Answer;
-        try
+        if (Path.GetExtension(path).ToUpperInvariant() is not (".CSV" or ".JSONL" or ".NDJSON"))
         {
-            return await OrBenchDataset.LoadCustomAsync(path, expected, cancellationToken: cancellationToken);
+            throw new UsageException($"--prompts '{settings.Prompts}' is neither hard-1k, toxic, 80k nor a .csv or .jsonl prompt file");
         }
-        catch (ArgumentException e) when (e.ParamName == "path")
-        {
-            throw new UsageException($"--prompts '{settings.Prompts}': {e.Message}");
-        }
+
+        return await OrBenchDataset.LoadCustomAsync(path, expected, cancellationToken: cancellationToken);
     }
 }

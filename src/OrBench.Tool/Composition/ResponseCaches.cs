@@ -37,8 +37,23 @@ internal static class ResponseCaches
             }));
         }
 
-        return CreateDirectoryCache(console.FullPath(spec));
+        return CreateDirectoryCache(console.FullPath(spec), spec);
     }
 
-    private static FileDistributedCache CreateDirectoryCache(string directory) => new(directory);
+    private static FileDistributedCache CreateDirectoryCache(string directory, string spec)
+    {
+        if (File.Exists(directory))
+        {
+            throw new UsageException($"--cache '{spec}' is a file; give a directory (one file per response) or redis://host:port");
+        }
+
+        try
+        {
+            return new FileDistributedCache(directory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ToolFailureException($"--cache '{spec}' cannot be created: {e.Message}", e);
+        }
+    }
 }

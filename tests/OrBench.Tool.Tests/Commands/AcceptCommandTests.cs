@@ -27,6 +27,24 @@ public sealed class AcceptCommandTests
     }
 
     [Fact]
+    public async Task Accept_does_not_follow_symbolic_links_in_the_tree()
+    {
+        using var directory = new TempDirectory();
+        using var elsewhere = new TempDirectory();
+        directory.Write("Gates/Safety.Hard1K.received.jsonl", "{\"id\":\"a\"}\n");
+        elsewhere.Write("Other.received.jsonl", "{\"id\":\"x\"}\n");
+        Directory.CreateSymbolicLink(directory.Combine("Gates", "up"), directory.Path);
+        Directory.CreateSymbolicLink(directory.Combine("Gates", "out"), elsewhere.Path);
+
+        var outcome = await Orbench.InvokeInAsync(directory.Path, null, "accept", "Gates");
+
+        outcome.ExitCode.Should().Be(0, outcome.ToString());
+        outcome.Out.Should().Contain("1 snapshot accepted", "a link back up the tree must not list the same file again");
+        File.Exists(directory.Combine("Gates", "Safety.Hard1K.verified.jsonl")).Should().BeTrue();
+        File.Exists(elsewhere.Combine("Other.received.jsonl")).Should().BeTrue("snapshots outside the tree are left alone");
+    }
+
+    [Fact]
     public async Task Accept_defaults_to_the_current_directory_and_takes_a_single_file()
     {
         using var directory = new TempDirectory();

@@ -52,6 +52,20 @@ public sealed class SelectHardCommandTests : IDisposable
         outcome.Out.Should().Contain("kept 2 of 3 prompts (rejected by at least 1 of 2 models");
     }
 
+    [Fact]
+    public async Task The_same_results_given_twice_is_refused_so_one_model_cannot_count_as_two()
+    {
+        _directory.Write("gen/over-refusal.csv", "prompt,category\n" + string.Join("", Prompts.Select(p => $"{p},privacy\n")));
+        await WriteResultsAsync("a", refused: [true, false, false]);
+        await WriteResultsAsync("b", refused: [false, false, false]);
+
+        var outcome = await Orbench.InvokeInAsync(_directory.Path, null, "select-hard", "gen", "--results", "a", "b", "a/results.json", "--min-rejections", "2");
+
+        outcome.ExitCode.Should().Be(2, outcome.ToString());
+        outcome.Error.Should().Contain("--results names a twice");
+        File.Exists(_directory.Combine("gen/hard.csv")).Should().BeFalse();
+    }
+
     [Theory]
     [InlineData("holds no over-refusal.csv", "select-hard", "nowhere", "--results", "a")]
     [InlineData("--min-rejections 3 is more than the 1 results given", "select-hard", "gen", "--results", "a", "--min-rejections", "3")]

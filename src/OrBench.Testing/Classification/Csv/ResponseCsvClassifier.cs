@@ -43,11 +43,7 @@ public sealed class ResponseCsvClassifier
             throw new ResponseCsvException(inputPath, null, "input file not found.");
         }
 
-        Table table;
-        using (var reader = new StreamReader(inputPath))
-        {
-            table = Read(reader, inputPath);
-        }
+        var table = Read(new StringReader(DecodeStrict(await File.ReadAllBytesAsync(inputPath, cancellationToken).ConfigureAwait(false), inputPath)), inputPath);
 
         var verdicts = await ClassifyRowsAsync(table, cancellationToken);
         var fullOutput = Path.GetFullPath(outputPath);
@@ -95,11 +91,40 @@ public sealed class ResponseCsvClassifier
         return verdicts;
     }
 
+    /// <summary>Decodes UTF-8 (BOM optional); a byte that is not UTF-8 fails naming its line instead of silently becoming U+FFFD in the output.</summary>
+    private static string DecodeStrict(byte[] bytes, string source)
+    {
+        var span = bytes.AsSpan();
+        if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            span = span[3..];
+        }
+
+        if (!System.Text.Unicode.Utf8.IsValid(span))
+        {
+            var offset = 0;
+            while (System.Text.Rune.DecodeFromUtf8(span[offset..], out _, out var consumed) == System.Buffers.OperationStatus.Done)
+            {
+                offset += consumed;
+            }
+
+            throw new ResponseCsvException(source, 1 + span[..offset].Count((byte)'\n'), $"invalid UTF-8: byte 0x{span[offset]:X2} at byte offset {offset} is not UTF-8. Save the file as UTF-8.");
+        }
+
+        return System.Text.Encoding.UTF8.GetString(span);
+    }
+
     private static Table Read(TextReader input, string source)
     {
+        var text = input.ReadToEnd();
+        if (CsvQuotes.FindProblem(text) is { } quote)
+        {
+            throw new ResponseCsvException(source, quote.Line, quote.Problem);
+        }
+
         try
         {
-            using var reader = Sep.Reader(o => o with { Sep = new Sep(','), Unescape = true }).From(input);
+            using var reader = Sep.Reader(o => o with { Sep = new Sep(','), Unescape = true, DisableColCountCheck = true }).FromText(text);
             var names = reader.Header.ColNames.ToArray();
             if (names.Length == 0)
             {
@@ -119,6 +144,12 @@ public sealed class ResponseCsvClassifier
             var inputs = new List<ClassificationInput>();
             foreach (var row in reader)
             {
+                if (names.Length > 1 && row.ColCount == 1 && row[0].Span.IsWhiteSpace())
+                {
+                    // A blank line (often the last one of a hand-edited file) holds no row.
+                    continue;
+                }
+
                 if (row.ColCount != names.Length)
                 {
                     throw new ResponseCsvException(source, row.LineNumberFrom, $"expected {names.Length} columns, found {row.ColCount}.");
