@@ -10,6 +10,8 @@ public class BadInputTests
         using var temp = new TempFolder();
         var env = new Dictionary<string, string> { ["ORBENCH_DATA_DIR"] = temp.Combine("env") };
         var options = Options.Isolated(temp, env) with { DataDirectory = temp.Combine("explicit") };
+        Directory.CreateDirectory(temp.Combine("explicit"));
+        Directory.CreateDirectory(temp.Combine("env"));
 
         var act = () => OrBenchDataset.LoadAsync(OrBenchSubset.Full80K, options);
 
@@ -22,6 +24,39 @@ public class BadInputTests
             .And.Contain(Path.Combine(temp.Combine("cache"), OrBenchDataOptions.PinnedRevision, "or-bench-80k.csv"))
             .And.Contain($"https://huggingface.co/datasets/bench-llm/or-bench/resolve/{OrBenchDataOptions.PinnedRevision}/or-bench-80k.csv")
             .And.Contain("AllowDownload = false");
+    }
+
+    [Fact]
+    public async Task A_named_data_directory_that_does_not_exist_stops_the_search_even_when_the_cache_has_the_file()
+    {
+        using var temp = new TempFolder();
+        var cached = Path.Combine(temp.Combine("cache"), OrBenchDataOptions.PinnedRevision, "or-bench-hard-1k.csv");
+        Directory.CreateDirectory(Path.GetDirectoryName(cached)!);
+        await File.WriteAllTextAsync(cached, "prompt,category\nfrom cache,privacy\n");
+        var typo = temp.Combine("dta");
+        var options = Options.Isolated(temp) with { DataDirectory = typo };
+
+        var act = () => OrBenchDataset.LoadAsync(OrBenchSubset.Hard1K, options);
+
+        var error = (await act.Should().ThrowAsync<DataDirectoryNotFoundException>()).Which;
+        error.Setting.Should().Be("OrBenchDataOptions.DataDirectory");
+        error.Directory.Should().Be(typo);
+        error.Message.Should().Contain(typo).And.Contain("does not exist");
+        File.Exists(temp.Combine("orbench.lock.json")).Should().BeFalse("nothing was loaded, so nothing may be pinned");
+    }
+
+    [Fact]
+    public async Task An_ORBENCH_DATA_DIR_that_does_not_exist_is_named_as_the_variable()
+    {
+        using var temp = new TempFolder();
+        var typo = temp.Combine("missing");
+        var options = Options.Isolated(temp, new Dictionary<string, string> { ["ORBENCH_DATA_DIR"] = typo });
+
+        var act = () => OrBenchDataset.LoadAsync(OrBenchSubset.Toxic, options);
+
+        var error = (await act.Should().ThrowAsync<DataDirectoryNotFoundException>()).Which;
+        error.Setting.Should().Be("ORBENCH_DATA_DIR");
+        error.Message.Should().Contain("ORBENCH_DATA_DIR").And.Contain(typo);
     }
 
     [Fact]

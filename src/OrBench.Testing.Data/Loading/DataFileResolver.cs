@@ -5,7 +5,8 @@ namespace OrBench.Testing.Data;
 /// <summary>
 /// Finds an official file through the resolution order (explicit directory, <c>ORBENCH_DATA_DIR</c>, cache,
 /// download), reads its bytes, parses them and checks them against the lock. Every step it passes is recorded so the
-/// final "not found" error tells the user exactly where it looked.
+/// final "not found" error tells the user exactly where it looked. A named directory that does not exist stops the
+/// search (<see cref="DataDirectoryNotFoundException"/>); one that exists but lacks the file falls through.
 /// </summary>
 /// <remarks>
 /// The bytes are parsed before the lock records them and before a download is renamed into the cache: a file that
@@ -33,8 +34,8 @@ internal static class DataFileResolver
         ValidateRevision(options.Revision);
         var tried = new List<string>();
 
-        var local = TryDirectory("explicit directory (OrBenchDataOptions.DataDirectory)", options.DataDirectory, fileName, tried)
-            ?? TryDirectory($"{DataDirVariable}", options.Environment(DataDirVariable), fileName, tried);
+        var local = TryDirectory("explicit directory (OrBenchDataOptions.DataDirectory)", "OrBenchDataOptions.DataDirectory", options.DataDirectory, fileName, tried)
+            ?? TryDirectory(DataDirVariable, DataDirVariable, options.Environment(DataDirVariable), fileName, tried);
         if (local is not null)
         {
             return await ReadAndLockAsync(local, fileName, options, parse, cancellationToken);
@@ -90,7 +91,7 @@ internal static class DataFileResolver
         return new ResolvedFile<T>(cachePath, parsed, size, sha256);
     }
 
-    private static string? TryDirectory(string label, string? directory, string fileName, List<string> tried)
+    private static string? TryDirectory(string label, string setting, string? directory, string fileName, List<string> tried)
     {
         if (string.IsNullOrWhiteSpace(directory))
         {
@@ -98,7 +99,13 @@ internal static class DataFileResolver
             return null;
         }
 
-        var path = Path.Combine(Path.GetFullPath(directory), fileName);
+        var full = Path.GetFullPath(directory);
+        if (!Directory.Exists(full))
+        {
+            throw new DataDirectoryNotFoundException(setting, full);
+        }
+
+        var path = Path.Combine(full, fileName);
         if (File.Exists(path))
         {
             return path;

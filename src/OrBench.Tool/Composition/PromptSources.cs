@@ -15,7 +15,16 @@ internal static class PromptSources
         var set = await LoadSetAsync(settings, console, cancellationToken);
         if (settings.Categories.Count > 0)
         {
-            set = set.WhereCategory([.. settings.Categories.Select(c => new OrBenchCategory(c))]);
+            var wanted = settings.Categories.Select(c => new OrBenchCategory(c)).ToList();
+            var present = set.Select(p => p.Category).ToHashSet();
+            var unknown = wanted.Where(c => !present.Contains(c)).Select(c => $"'{c.Value}'").Distinct(StringComparer.Ordinal).ToList();
+            if (unknown.Count > 0)
+            {
+                // A typo would otherwise run zero prompts and pass every gate vacuously.
+                throw new UsageException($"--category {string.Join(", ", unknown)}: {set.Name} has no prompts in that category; its categories are {string.Join(", ", present.Select(c => c.Value).Order(StringComparer.Ordinal))}");
+            }
+
+            set = set.WhereCategory([.. wanted]);
         }
 
         if (settings.Sample is { } sample && sample < set.Count)
@@ -44,8 +53,16 @@ internal static class PromptSources
     {
         if (WellKnownSubset(settings.Prompts) is { } subset)
         {
-            var dataDirectory = settings.DataDirectory ?? console.GetEnvironmentVariable("ORBENCH_DATA_DIR");
-            var options = new OrBenchDataOptions { DataDirectory = dataDirectory is null ? null : console.FullPath(dataDirectory) };
+            // The tool's environment and working directory, not the process's: ORBENCH_DATA_DIR stays the library's own
+            // step 2 (so "places tried" and errors name it), and the lock file is found from where orbench was run.
+            var options = new OrBenchDataOptions
+            {
+                DataDirectory = settings.DataDirectory is null ? null : console.FullPath(settings.DataDirectory),
+                Environment = name => name == "ORBENCH_DATA_DIR" && console.GetEnvironmentVariable(name) is { Length: > 0 } dir
+                    ? console.FullPath(dir)
+                    : console.GetEnvironmentVariable(name),
+                WorkingDirectory = console.WorkingDirectory,
+            };
             return await OrBenchDataset.LoadAsync(subset, options, cancellationToken);
         }
 
