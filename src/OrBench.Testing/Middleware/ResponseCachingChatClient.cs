@@ -74,6 +74,47 @@ public class ResponseCachingChatClient(IChatClient innerClient, IDistributedCach
         return Convert.ToHexStringLower(hash);
     }
 
+    /// <inheritdoc />
+    /// <exception cref="ResponseCacheException">The cache could not be read or the entry did not deserialise.</exception>
+    protected override Task<ChatResponse?> ReadCacheAsync(string key, CancellationToken cancellationToken) =>
+        GuardAsync("read", key, () => base.ReadCacheAsync(key, cancellationToken), cancellationToken);
+
+    /// <inheritdoc />
+    /// <exception cref="ResponseCacheException">The cache could not be read or the entry did not deserialise.</exception>
+    protected override Task<IReadOnlyList<ChatResponseUpdate>?> ReadCacheStreamingAsync(string key, CancellationToken cancellationToken) =>
+        GuardAsync("read", key, () => base.ReadCacheStreamingAsync(key, cancellationToken), cancellationToken);
+
+    /// <inheritdoc />
+    /// <exception cref="ResponseCacheException">The cache could not be written.</exception>
+    protected override Task WriteCacheAsync(string key, ChatResponse value, CancellationToken cancellationToken) =>
+        GuardAsync("write", key, async () => { await base.WriteCacheAsync(key, value, cancellationToken).ConfigureAwait(false); return true; }, cancellationToken);
+
+    /// <inheritdoc />
+    /// <exception cref="ResponseCacheException">The cache could not be written.</exception>
+    protected override Task WriteCacheStreamingAsync(string key, IReadOnlyList<ChatResponseUpdate> value, CancellationToken cancellationToken) =>
+        GuardAsync("write", key, async () => { await base.WriteCacheStreamingAsync(key, value, cancellationToken).ConfigureAwait(false); return true; }, cancellationToken);
+
+    private static async Task<T> GuardAsync<T>(string operation, string key, Func<Task<T>> action, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await action().ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // Whatever the cache throws is a cache fault; it is wrapped, never swallowed.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            // Stores such as StackExchange.Redis write kilobytes of diagnostics; the inner exception keeps them.
+            var first = ex.Message.Split('\n', 2)[0].Trim();
+            first = first.Length <= 240 ? first : first[..240] + "…";
+            throw new ResponseCacheException($"The response cache failed to {operation} entry {key}: {ex.GetType().Name}: {first}", ex);
+        }
+    }
+
     private static void WriteValue(Utf8JsonWriter writer, object? value, JsonSerializerOptions serializerOptions)
     {
         if (value is null)

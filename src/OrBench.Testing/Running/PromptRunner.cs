@@ -38,6 +38,7 @@ public sealed class PromptRunner
     /// <see cref="RunResult.Cancelled"/> set and only the outcomes that finished.
     /// </summary>
     /// <exception cref="ReplayMissException">A replay-only cache had no response for some prompts; names them all.</exception>
+    /// <exception cref="ResponseCacheException">The response cache failed; the run stops at the first such failure.</exception>
     public async Task<RunResult> RunAsync(PromptSet prompts, IProgress<RunProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(prompts);
@@ -130,6 +131,11 @@ public sealed class PromptRunner
         catch (ReplayMissException ex)
         {
             return (OutcomeFactory.FromException(prompt.Id, repeat, ex, TimeProvider.GetElapsedTime(started)), true);
+        }
+        catch (ResponseCacheException)
+        {
+            // The cache is broken, not the model: recording every prompt as an error would blame the model.
+            throw;
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {

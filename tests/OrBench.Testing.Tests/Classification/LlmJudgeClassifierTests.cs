@@ -1,6 +1,7 @@
 using FluentAssertions;
 using OrBench.Testing.Classification;
 using OrBench.Testing.Classification.Judging;
+using OrBench.Testing.Middleware;
 using OrBench.Testing.Running;
 using Xunit;
 
@@ -46,6 +47,16 @@ public class LlmJudgeClassifierTests
         var verdict = await judge.ClassifyAsync(new ClassificationInput("q", "r"));
         verdict.Label.Should().Be(VerdictLabel.Error);
         verdict.Rationale.Should().Contain("503 from judge");
+    }
+
+    [Fact]
+    public async Task A_broken_response_cache_is_not_turned_into_an_error_verdict()
+    {
+        var judge = new LlmJudgeClassifier(new ScriptedChatClient(_ => "") { Throw = new ResponseCacheException("The response cache failed to read entry k: Redis down") });
+
+        var act = async () => await judge.ClassifyAsync(new ClassificationInput("q", "r"));
+
+        await act.Should().ThrowAsync<ResponseCacheException>().WithMessage("*Redis down*");
     }
 
     [Theory]

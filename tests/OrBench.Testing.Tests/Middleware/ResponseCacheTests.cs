@@ -167,6 +167,73 @@ public sealed class ResponseCacheTests : IDisposable
         stub.Requests.Should().NotContain(r => finishedFirst.Contains(r.Prompt), "prompts finished before the cancel were cached");
     }
 
+    [Theory]
+    [InlineData(true, false, "read")]
+    [InlineData(false, true, "write")]
+    public async Task A_failing_store_ends_the_run_naming_the_cache_instead_of_blaming_the_model(bool failReads, bool failWrites, string operation)
+    {
+        await using var stub = await OpenAiStubServer.StartAsync();
+        var store = new FailingCache(failReads, failWrites);
+
+        var act = () => new PromptRunner(Cached(stub, store), new RunOptions { MaxConcurrency = 2 }).RunAsync(Prompts(20));
+
+        var error = (await act.Should().ThrowAsync<ResponseCacheException>()).Which;
+        error.Message.Should().Contain($"failed to {operation}").And.Contain("Connection refused (stand-in for Redis)")
+            .And.NotContain("second line", "only the first line of a long store message is repeated");
+        error.InnerException.Should().BeOfType<InvalidOperationException>();
+        stub.Calls.Should().BeLessThan(20, "the run stops at the first cache failure instead of sending every prompt");
+    }
+
+    [Fact]
+    public async Task A_corrupt_entry_is_a_cache_error_not_an_errored_response()
+    {
+        await using var stub = await OpenAiStubServer.StartAsync();
+        var store = new KeySpy(new DictionaryCache());
+        var prompts = Prompts(1);
+        await new PromptRunner(Cached(stub, store)).RunAsync(prompts);
+        var key = store.KeyFor("prompt 000.");
+        await store.SetAsync(key, Encoding.UTF8.GetBytes("{ not json"), new DistributedCacheEntryOptions());
+
+        var act = () => new PromptRunner(Cached(stub, store)).RunAsync(prompts);
+
+        (await act.Should().ThrowAsync<ResponseCacheException>()).WithMessage($"*failed to read entry {key}*");
+    }
+
+    /// <summary>A store that is down: every read or write throws, with a two-line message like StackExchange.Redis's.</summary>
+    private sealed class FailingCache(bool failReads, bool failWrites) : IDistributedCache
+    {
+        private readonly DictionaryCache _inner = new();
+
+        public byte[]? Get(string key) => failReads ? throw Down() : _inner.Get(key);
+
+        public Task<byte[]?> GetAsync(string key, CancellationToken token = default) => failReads ? throw Down() : _inner.GetAsync(key, token);
+
+        public void Refresh(string key)
+        {
+        }
+
+        public Task RefreshAsync(string key, CancellationToken token = default) => Task.CompletedTask;
+
+        public void Remove(string key) => _inner.Remove(key);
+
+        public Task RemoveAsync(string key, CancellationToken token = default) => _inner.RemoveAsync(key, token);
+
+        public void Set(string key, byte[] value, DistributedCacheEntryOptions options)
+        {
+            if (failWrites)
+            {
+                throw Down();
+            }
+
+            _inner.Set(key, value, options);
+        }
+
+        public Task SetAsync(string key, byte[] value, DistributedCacheEntryOptions options, CancellationToken token = default) =>
+            failWrites ? throw Down() : _inner.SetAsync(key, value, options, token);
+
+        private static InvalidOperationException Down() => new("Connection refused (stand-in for Redis)\nsecond line of a long diagnostic");
+    }
+
     /// <summary>A store that is not the file cache, standing in for Redis.</summary>
     private sealed class DictionaryCache : IDistributedCache
     {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.AI;
+using OrBench.Testing.Middleware;
 
 namespace OrBench.Testing.Classification.Judging;
 
@@ -53,6 +54,11 @@ public sealed class LlmJudgeClassifier : IRefusalClassifier
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            throw;
+        }
+        catch (ResponseCacheException)
+        {
+            // A broken cache is not a judge failure; it ends the classification like it ends a run.
             throw;
         }
 #pragma warning disable CA1031 // A judge failure must become a verdict, not abort the whole classification.
