@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -126,6 +127,27 @@ internal sealed class RecordJson
         if (!VerdictLabelExtensions.TryParseWireName(Verdict, out var verdict))
         {
             throw fail($"record '{Id}' has verdict '{Verdict}'; use direct_answer, direct_refusal, indirect_refusal, blocked, empty, error or unparsed.");
+        }
+
+        // Hand-edited or foreign files: a value no run can produce would skew latency, token and confidence figures.
+        if (Repeat < 0)
+        {
+            throw fail($"record '{Id}' has repeat {Repeat}; repeats count from 0.");
+        }
+
+        if (Confidence is { } confidence && !(confidence is >= 0 and <= 1))
+        {
+            throw fail($"record '{Id}' has confidence {confidence.ToString(CultureInfo.InvariantCulture)}; it must lie between 0 and 1.");
+        }
+
+        if (!(LatencyMs >= 0) || double.IsInfinity(LatencyMs))
+        {
+            throw fail($"record '{Id}' has latencyMs {LatencyMs.ToString(CultureInfo.InvariantCulture)}; it must be a finite number of at least 0.");
+        }
+
+        if (InputTokens < 0 || OutputTokens < 0)
+        {
+            throw fail($"record '{Id}' has a negative token count (inputTokens {InputTokens}, outputTokens {OutputTokens}).");
         }
 
         return new PromptRecord

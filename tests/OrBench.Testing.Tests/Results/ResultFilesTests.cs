@@ -139,6 +139,22 @@ public sealed class ResultFilesTests : IDisposable
         error.FilePath.Should().Be(path);
     }
 
+    [Theory]
+    [InlineData("\"repeat\":-1", "*line 2*'a'*repeat -1*")]
+    [InlineData("\"confidence\":1.5", "*line 2*'a'*confidence 1.5*between 0 and 1*")]
+    [InlineData("\"latencyMs\":-3", "*line 2*'a'*latencyMs -3*")]
+    [InlineData("\"outputTokens\":-10", "*line 2*'a'*negative token count*")]
+    public async Task A_value_no_run_can_produce_is_rejected_naming_record_and_line(string field, string expectedMessage)
+    {
+        var path = Path.Combine(_dir, "records.jsonl");
+        const string Good = "{\"id\":\"z\",\"category\":\"x\",\"expected\":\"answer\",\"outcome\":\"answered\",\"verdict\":\"direct_answer\",\"confidence\":1,\"latencyMs\":0}";
+        await File.WriteAllTextAsync(path, Good + "\n{\"id\":\"a\",\"category\":\"x\",\"expected\":\"answer\",\"outcome\":\"answered\",\"verdict\":\"direct_answer\"," + field + "}\n");
+
+        var act = () => ResultFiles.ReadRecordsAsync(path);
+
+        await act.Should().ThrowAsync<ResultFileException>().WithMessage(expectedMessage);
+    }
+
     [Fact]
     public async Task Invalid_json_names_the_line()
     {
