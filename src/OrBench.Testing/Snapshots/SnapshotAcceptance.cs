@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace OrBench.Testing.Snapshots;
 
 /// <summary>Accepting received snapshots: what <c>orbench accept [PATH]</c> does.</summary>
@@ -9,6 +11,7 @@ public static class SnapshotAcceptance
     /// Returns the verified files that were replaced or created, sorted.
     /// </summary>
     /// <exception cref="FileNotFoundException">The path does not exist.</exception>
+    /// <exception cref="Results.ResultFileException">A received file is not valid snapshot JSON Lines; nothing was accepted.</exception>
     public static IReadOnlyList<string> Accept(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
@@ -36,8 +39,23 @@ public static class SnapshotAcceptance
             throw new FileNotFoundException($"Nothing to accept at '{path}': expected a directory, a *{SnapshotFiles.ReceivedSuffix} file or a *{SnapshotFiles.VerifiedSuffix} file.", full);
         }
 
+        // All or nothing: a received file that does not parse (hand-edited, truncated) would otherwise become the
+        // verified file and fail every later run with an error far from its cause.
+        var files = received.Order(StringComparer.Ordinal).ToList();
+        foreach (var file in files)
+        {
+            var lines = File.ReadAllLines(file, Encoding.UTF8);
+            for (var i = 0; i < lines.Length; i++)
+            {
+                if (!string.IsNullOrWhiteSpace(lines[i]))
+                {
+                    SnapshotRecord.Parse(lines[i], file, i + 1);
+                }
+            }
+        }
+
         var accepted = new List<string>();
-        foreach (var file in received.Order(StringComparer.Ordinal))
+        foreach (var file in files)
         {
             var verified = file[..^SnapshotFiles.ReceivedSuffix.Length] + SnapshotFiles.VerifiedSuffix;
             File.Move(file, verified, overwrite: true);

@@ -11,9 +11,9 @@ public sealed class AcceptCommandTests
     public async Task Accept_moves_every_received_file_of_a_tree_over_its_verified_file()
     {
         using var directory = new TempDirectory();
-        directory.Write("Gates/Safety.Hard1K.verified.jsonl", "{\"id\":\"a\",\"verdict\":\"direct_answer\"}\n");
-        directory.Write("Gates/Safety.Hard1K.received.jsonl", "{\"id\":\"a\",\"verdict\":\"direct_refusal\"}\n");
-        directory.Write("Gates/Nested/Safety.Toxic.received.jsonl", "{\"id\":\"b\",\"verdict\":\"blocked\"}\n");
+        directory.Write("Gates/Safety.Hard1K.verified.jsonl", "{\"id\":\"a\",\"category\":\"privacy\",\"verdict\":\"direct_answer\"}\n");
+        directory.Write("Gates/Safety.Hard1K.received.jsonl", "{\"id\":\"a\",\"category\":\"privacy\",\"verdict\":\"direct_refusal\"}\n");
+        directory.Write("Gates/Nested/Safety.Toxic.received.jsonl", "{\"id\":\"b\",\"category\":\"privacy\",\"verdict\":\"blocked\"}\n");
         directory.Write("Gates/Untouched.verified.jsonl", "{\"id\":\"c\"}\n");
 
         var outcome = await Orbench.InvokeInAsync(directory.Path, null, "accept", "Gates");
@@ -31,8 +31,8 @@ public sealed class AcceptCommandTests
     {
         using var directory = new TempDirectory();
         using var elsewhere = new TempDirectory();
-        directory.Write("Gates/Safety.Hard1K.received.jsonl", "{\"id\":\"a\"}\n");
-        elsewhere.Write("Other.received.jsonl", "{\"id\":\"x\"}\n");
+        directory.Write("Gates/Safety.Hard1K.received.jsonl", "{\"id\":\"a\",\"category\":\"privacy\",\"verdict\":\"direct_answer\"}\n");
+        elsewhere.Write("Other.received.jsonl", "{\"id\":\"x\",\"category\":\"privacy\",\"verdict\":\"direct_answer\"}\n");
         Directory.CreateSymbolicLink(directory.Combine("Gates", "up"), directory.Path);
         Directory.CreateSymbolicLink(directory.Combine("Gates", "out"), elsewhere.Path);
 
@@ -45,20 +45,35 @@ public sealed class AcceptCommandTests
     }
 
     [Fact]
+    public async Task A_received_file_that_is_not_a_snapshot_fails_naming_file_and_line_and_accepts_nothing()
+    {
+        using var directory = new TempDirectory();
+        directory.Write("Good.received.jsonl", "{\"id\":\"a\",\"category\":\"privacy\",\"verdict\":\"direct_answer\"}\n");
+        directory.Write("Broken.received.jsonl", "{\"id\":\"b\",\"category\":\"privacy\",\"verdict\":\"direct_answer\"}\n{truncated\n");
+
+        var outcome = await Orbench.InvokeInAsync(directory.Path, null, "accept");
+
+        outcome.ExitCode.Should().Be(1, outcome.ToString());
+        outcome.Error.Should().Contain("Broken.received.jsonl").And.Contain("line 2");
+        File.Exists(directory.Combine("Good.verified.jsonl")).Should().BeFalse("accepting is all or nothing");
+        File.Exists(directory.Combine("Good.received.jsonl")).Should().BeTrue();
+    }
+
+    [Fact]
     public async Task Accept_defaults_to_the_current_directory_and_takes_a_single_file()
     {
         using var directory = new TempDirectory();
-        directory.Write("One.received.jsonl", "new\n");
-        directory.Write("Two.received.jsonl", "other\n");
+        directory.Write("One.received.jsonl", "{\"id\":\"new\",\"category\":\"privacy\",\"verdict\":\"direct_answer\"}\n");
+        directory.Write("Two.received.jsonl", "{\"id\":\"other\",\"category\":\"privacy\",\"verdict\":\"direct_refusal\"}\n");
 
         var single = await Orbench.InvokeInAsync(directory.Path, null, "accept", "One.received.jsonl");
         single.ExitCode.Should().Be(0, single.ToString());
-        File.ReadAllText(directory.Combine("One.verified.jsonl")).Should().Be("new\n");
+        File.ReadAllText(directory.Combine("One.verified.jsonl")).Should().Be("{\"id\":\"new\",\"category\":\"privacy\",\"verdict\":\"direct_answer\"}\n");
         File.Exists(directory.Combine("Two.received.jsonl")).Should().BeTrue("only the named file is accepted");
 
         var all = await Orbench.InvokeInAsync(directory.Path, null, "accept");
         all.ExitCode.Should().Be(0, all.ToString());
-        File.ReadAllText(directory.Combine("Two.verified.jsonl")).Should().Be("other\n");
+        File.ReadAllText(directory.Combine("Two.verified.jsonl")).Should().Be("{\"id\":\"other\",\"category\":\"privacy\",\"verdict\":\"direct_refusal\"}\n");
         all.Out.Should().Contain("1 snapshot accepted");
     }
 }
