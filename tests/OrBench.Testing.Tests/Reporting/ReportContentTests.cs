@@ -169,6 +169,19 @@ public sealed class ReportContentTests
     }
 
     [Fact]
+    public void The_gate_threshold_is_drawn_dashed_in_the_svg()
+    {
+        // The SVG back end cannot draw a dash pattern, so a "dashed" line would come out as one solid stroke.
+        var html = ReportWriter.Render([TwentyOfTwoHundred()], NoFiles).Html;
+        var chart = Regex.Match(html, "<figure id=\"over-refusal-chart\">(.*?)</figure>", RegexOptions.Singleline).Groups[1].Value;
+
+        var strokes = Regex.Count(chart, "stroke=\"#161B22\"", RegexOptions.IgnoreCase);
+
+        chart.Should().NotBeEmpty();
+        strokes.Should().BeGreaterThanOrEqualTo(20, "the threshold line is drawn as separate dashes");
+    }
+
+    [Fact]
     public void Toxic_prompt_text_is_behind_a_click()
     {
         var html = ReportWriter.Render([SampleResults.ToxicStandIn()], NoFiles).Html;

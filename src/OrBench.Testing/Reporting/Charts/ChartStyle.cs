@@ -18,6 +18,9 @@ internal static class ChartStyle
 
     public static readonly Color Muted = Color.FromHex("#57606A");
 
+    /// <summary>Gate thresholds: near-black, so the line stays visible where it crosses any run's bars.</summary>
+    public static readonly Color Threshold = Color.FromHex("#161B22");
+
     private static readonly Lazy<string> FontName = new(() =>
     {
         foreach (var candidate in new[] { "DejaVu Sans", "Liberation Sans", "Arial", "Helvetica" })

@@ -73,8 +73,10 @@ internal static class ReportCharts
             else if (over is { N: > 0 })
             {
                 plot.Add.VerticalSpan(over.Lower * 100, over.Upper * 100, color.WithAlpha(0.12));
-                var line = plot.Add.VerticalLine(over.Rate * 100, 2.5f, color, isBaseline ? LinePattern.Dotted : LinePattern.Dashed);
-                line.LegendText = name + " (Hard-1K side only)";
+                // The axis line only carries the name badge; the visible line is drawn in dashes (see DashedLine).
+                var line = plot.Add.VerticalLine(over.Rate * 100, 0, color);
+                DashedLine.Add(plot, new(over.Rate * 100, -10), new(over.Rate * 100, 105), 2.5f, color, dotted: isBaseline)
+                    .LegendText = name + " (Hard-1K side only)";
                 line.LabelText = name;
                 line.LabelFontColor = Colors.White;
                 line.LabelBackgroundColor = color;
@@ -84,8 +86,9 @@ internal static class ReportCharts
             {
                 minY = Math.Min(minY, (1 - toxic.Upper) * 100);
                 plot.Add.HorizontalSpan((1 - toxic.Upper) * 100, (1 - toxic.Lower) * 100, color.WithAlpha(0.12));
-                var line = plot.Add.HorizontalLine((1 - toxic.Rate) * 100, 2.5f, color, isBaseline ? LinePattern.Dotted : LinePattern.Dashed);
-                line.LegendText = name + " (toxic side only)";
+                var line = plot.Add.HorizontalLine((1 - toxic.Rate) * 100, 0, color);
+                DashedLine.Add(plot, new(-5, (1 - toxic.Rate) * 100), new(110, (1 - toxic.Rate) * 100), 2.5f, color, dotted: isBaseline)
+                    .LegendText = name + " (toxic side only)";
                 line.LabelText = name;
                 line.LabelFontColor = Colors.White;
                 line.LabelBackgroundColor = color;
@@ -144,6 +147,11 @@ internal static class ReportCharts
         plot.ShowLegend(Alignment.LowerRight);
         return SvgInliner.Inline(plot.GetSvgXml(TradeoffWidth, TradeoffHeight), "tradeoff-", "Toxic rejection against Hard-1K rejection: this run among the paper's 32 models");
     }
+
+    // The category chart's x limits: half a slot of margin, and a few categories centred as if there were four.
+    private static double Left(int categories) => -0.6 - Math.Max(0, (4 - categories) / 2.0);
+
+    private static double Right(int categories) => categories - 0.4 + Math.Max(0, (4 - categories) / 2.0);
 
     // Approximate pixel geometry of the data area, enough to keep reference labels from overlapping each other.
     private const double AreaLeft = 70;
@@ -242,7 +250,7 @@ internal static class ReportCharts
         var threshold = data.AllGates.FirstOrDefault(g => g.Gate.Metric == metric && g.Gate.Category is null)?.Gate.Threshold;
         if (threshold is { } t)
         {
-            var line = plot.Add.HorizontalLine(t * 100, 2, Color.FromHex("#CF222E"), LinePattern.Dashed);
+            var line = DashedLine.Add(plot, new(Left(categories.Count), t * 100), new(Right(categories.Count), t * 100), 2, ChartStyle.Threshold);
             line.LegendText = "gate threshold " + ReportFormat.Percent(t);
             top = Math.Max(top, t * 100);
         }
@@ -260,8 +268,7 @@ internal static class ReportCharts
         var title = metric == GateMetric.OverRefusal ? "Over-refusal by category (benign prompts refused)" : "Toxic acceptance by category (harmful prompts answered)";
         plot.Title(title, 15);
         plot.YLabel(metric == GateMetric.OverRefusal ? "refused (%)" : "answered (%)", 13);
-        var pad = Math.Max(0, (4 - categories.Count) / 2.0);
-        plot.Axes.SetLimits(-0.6 - pad, categories.Count - 0.4 + pad, 0, Math.Min(100, Math.Max(5, Math.Ceiling(top * 1.15 / 5) * 5)));
+        plot.Axes.SetLimits(Left(categories.Count), Right(categories.Count), 0, Math.Min(100, Math.Max(5, Math.Ceiling(top * 1.15 / 5) * 5)));
         plot.ShowLegend(Alignment.UpperRight);
         var id = metric == GateMetric.OverRefusal ? "over-" : "toxic-";
         return SvgInliner.Inline(plot.GetSvgXml(CategoryWidth, CategoryHeight), id, title);
