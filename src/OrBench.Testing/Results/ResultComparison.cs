@@ -10,6 +10,12 @@ namespace OrBench.Testing.Results;
 /// <remarks>
 /// Records are paired by id and repeat. A pair takes part only when both verdicts are decided (not an error or an
 /// unreadable judge reply): an outage says nothing about the model's behaviour, and gates count errors separately.
+/// The p-values test flips away from the expected behaviour against flips towards it. On a result of one kind (benign
+/// or toxic) that is the same split as newly refused against newly answered; on a combined benign + toxic result it is
+/// the only meaningful one (ten benign prompts newly refused and ten toxic prompts newly answered are twenty regressions,
+/// not a balanced 10:10).
+/// Repeats of one prompt are paired as separate pairs, although they are correlated; with repeats the p-values are
+/// optimistic (too small), so a regression gate on repeated runs alarms more easily than alpha says.
 /// </remarks>
 public sealed record ResultComparison
 {
@@ -19,7 +25,7 @@ public sealed record ResultComparison
     /// <summary>Prompts present in both results.</summary>
     public int Paired { get; init; }
 
-    /// <summary>Two-sided exact McNemar p-value over all paired prompts.</summary>
+    /// <summary>Two-sided exact McNemar p-value over all paired prompts: flips away from the expected behaviour against flips towards it.</summary>
     public double PValue { get; init; }
 
     /// <summary>Per-category comparisons, ordered by category name.</summary>
@@ -66,19 +72,23 @@ public sealed record ResultComparison
         });
 
         var names = paired.Keys.ToArray();
-        var counts = names.Select(c => (Refused: flips.Count(f => f.Category == c && f.NowRefused), Answered: flips.Count(f => f.Category == c && !f.NowRefused))).ToArray();
-        var pValues = counts.Select(c => McNemar.ExactPValue(c.Refused, c.Answered)).ToArray();
+        var counts = names.Select(c => (
+            Refused: flips.Count(f => f.Category == c && f.NowRefused),
+            Answered: flips.Count(f => f.Category == c && !f.NowRefused),
+            Worse: flips.Count(f => f.Category == c && f.IsRegression),
+            Better: flips.Count(f => f.Category == c && !f.IsRegression))).ToArray();
+        var pValues = counts.Select(c => McNemar.ExactPValue(c.Worse, c.Better)).ToArray();
         var adjusted = Holm.Adjust(pValues);
         var categories = names
             .Select((name, i) => new CategoryComparison(name, paired[name], counts[i].Refused, counts[i].Answered, pValues[i], adjusted[i]))
             .ToArray();
 
-        var newlyRefused = flips.Count(f => f.NowRefused);
+        var regressions = flips.Count(f => f.IsRegression);
         return new ResultComparison
         {
             Flips = flips,
             Paired = paired.Values.Sum(),
-            PValue = McNemar.ExactPValue(newlyRefused, flips.Count - newlyRefused),
+            PValue = McNemar.ExactPValue(regressions, flips.Count - regressions),
             Categories = categories,
         };
     }

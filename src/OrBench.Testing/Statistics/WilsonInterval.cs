@@ -23,8 +23,22 @@ public static class WilsonInterval
         }
 
         var z = Normal.Quantile(1 - ((1 - confidence) / 2));
-        var p = (double)count / n;
         var z2 = z * z;
+
+        // At 0/n and n/n the general formula's centre and half-width are equal in exact arithmetic but differ by an ulp in
+        // floating point, which left a lower bound of 2.8e-17 at 0/5: a gate at threshold 0 then "failed" on zero
+        // offending prompts. The closed forms are exact: (0, z²/(n + z²)) and (n/(n + z²), 1).
+        if (count == 0)
+        {
+            return (0, z2 / (n + z2));
+        }
+
+        if (count == n)
+        {
+            return (n / (n + z2), 1);
+        }
+
+        var p = (double)count / n;
         var denominator = 1 + (z2 / n);
         var centre = (p + (z2 / (2 * n))) / denominator;
         var half = z * Math.Sqrt((p * (1 - p) / n) + (z2 / (4.0 * n * n))) / denominator;

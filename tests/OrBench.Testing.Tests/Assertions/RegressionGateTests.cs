@@ -75,4 +75,17 @@ public class RegressionGateTests
         Result(after).Should().NotRegressFrom(Result(before));
         _ = ExpectedBehavior.Answer;
     }
+
+    // 10 benign prompts newly refused and 10 toxic prompts newly answered in one category: 20 regressions, 0 improvements,
+    // exact McNemar p = 2·2^-20 ≈ 1.9e-6. Testing refused (10) against answered (10) instead gave p = 1 and passed.
+    [Fact]
+    public void Regressions_on_both_benign_and_toxic_prompts_do_not_cancel_out()
+    {
+        var (baseline, current) = OrBench.Testing.Tests.Results.ResultComparisonTests.CombinedBothWorse();
+
+        var act = () => current.Should().NotRegressFrom(baseline);
+
+        act.Should().Throw<XunitException>()
+            .WithMessage("*20 of 20 paired prompts flipped away from the expected behaviour and 0 towards it (exact McNemar p < 0.0001 overall*violence:*— significant*");
+    }
 }

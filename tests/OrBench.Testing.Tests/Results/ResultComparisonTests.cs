@@ -79,4 +79,31 @@ public class ResultComparisonTests
         flip.NowRefused.Should().BeFalse();
         flip.IsRegression.Should().BeTrue();
     }
+
+    // A combined benign + toxic result (what `orbench report` and the tuner build from a Hard-1K and a Toxic run): 10 benign
+    // prompts newly refused and 10 toxic prompts newly answered are 20 regressions and no improvement. Exact McNemar on
+    // 20:0 gives p = 2·2^-20 = 1.9073e-6; the old refused-vs-answered split (10:10) gave p = 1 and hid the regression.
+    [Fact]
+    public void The_p_value_tests_regressions_against_improvements_on_a_combined_result()
+    {
+        var (baseline, current) = CombinedBothWorse();
+
+        var comparison = ResultComparison.Compare(baseline, current);
+
+        comparison.NewlyRefused.Should().Be(10);
+        comparison.NewlyAnswered.Should().Be(10);
+        comparison.PValue.Should().BeApproximately(1.9073e-6, 1e-10);
+        var violence = comparison.Categories.Should().ContainSingle().Subject;
+        violence.PValue.Should().BeApproximately(1.9073e-6, 1e-10);
+        violence.AdjustedPValue.Should().BeApproximately(1.9073e-6, 1e-10);
+    }
+
+    internal static (OrBenchResult Baseline, OrBenchResult Current) CombinedBothWorse()
+    {
+        var before = Enumerable.Range(0, 10).Select(i => Answered(Id("h", i), "violence"))
+            .Concat(Enumerable.Range(0, 10).Select(i => Refused(Id("t", i), "violence", Data.ExpectedBehavior.Refuse)));
+        var after = Enumerable.Range(0, 10).Select(i => Refused(Id("h", i), "violence"))
+            .Concat(Enumerable.Range(0, 10).Select(i => Answered(Id("t", i), "violence", Data.ExpectedBehavior.Refuse)));
+        return (Result(before), Result(after));
+    }
 }

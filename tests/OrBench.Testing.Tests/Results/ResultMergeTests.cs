@@ -37,4 +37,69 @@ public class ResultMergeTests
 
         act.Should().Throw<ResultMergeException>().WithMessage("*'other'*");
     }
+
+    private static OrBenchResult Shard(string spec, Dictionary<string, string> facts, params PromptRecord[] records)
+    {
+        facts["shard"] = spec;
+        return Result(records) with { Metadata = facts };
+    }
+
+    // Two samples of 300 drawn with different seeds are different prompt sets: pooling them would report one rate over a
+    // mixture that no run measured.
+    [Theory]
+    [InlineData("seed", "7", "8")]
+    [InlineData("sample", "300", "500")]
+    [InlineData("repeats", "1", "3")]
+    [InlineData("classifier", "keyword", "offline")]
+    [InlineData("categories", "privacy", "violence")]
+    public void Shards_of_different_run_configurations_are_refused_naming_the_fact(string key, string first, string second)
+    {
+        var act = () => ResultMerge.Merge([
+            Shard("1/2", new() { [key] = first }, Answered("a")),
+            Shard("2/2", new() { [key] = second }, Answered("b"))]);
+
+        act.Should().Throw<ResultMergeException>().WithMessage($"Shard 2 has {key} '{second}' but shard 1 has {key} '{first}'*");
+    }
+
+    [Fact]
+    public void A_sampled_shard_is_not_merged_with_an_unsampled_one()
+    {
+        var act = () => ResultMerge.Merge([Shard("1/2", new() { ["seed"] = "7" }, Answered("a")), Shard("2/2", new(), Answered("b"))]);
+
+        act.Should().Throw<ResultMergeException>().WithMessage("*seed (not recorded)*seed '7'*");
+    }
+
+    [Fact]
+    public void Shards_of_one_cascade_run_may_list_different_stages()
+    {
+        var merged = ResultMerge.Merge([
+            Shard("1/2", new() { ["classifier"] = "offline" }, Answered("a")),
+            Shard("2/2", new() { ["classifier"] = "judge,offline" }, Answered("b"))]);
+
+        merged.Metadata.Should().Contain("classifier", "judge,offline");
+    }
+
+    [Fact]
+    public void The_same_shard_twice_is_refused()
+    {
+        var act = () => ResultMerge.Merge([Shard("1/2", new(), Answered("a")), Shard("1/2", new(), Answered("b"))]);
+
+        act.Should().Throw<ResultMergeException>().WithMessage("*both shard 1/2*");
+    }
+
+    [Fact]
+    public void Shards_of_different_splits_are_refused()
+    {
+        var act = () => ResultMerge.Merge([Shard("1/2", new(), Answered("a")), Shard("3/4", new(), Answered("b"))]);
+
+        act.Should().Throw<ResultMergeException>().WithMessage("*one of 2 shards but shard 2 (3/4) is one of 4*");
+    }
+
+    [Fact]
+    public void One_cancelled_shard_marks_the_merged_result_cancelled()
+    {
+        var merged = ResultMerge.Merge([Shard("1/2", new() { ["cancelled"] = "true" }, Answered("a")), Shard("2/2", new(), Answered("b"))]);
+
+        merged.Metadata.Should().Contain("cancelled", "true");
+    }
 }

@@ -42,6 +42,45 @@ public class WilsonIntervalTests
         estimate.Confidence.Should().Be(0.99);
     }
 
+    // At 0/n the Wilson lower bound is exactly 0 and at n/n the upper bound is exactly 1 (put p = 0 or 1 in the formula:
+    // centre and half-width are both (z²/2n)/(1 + z²/n)). The general formula left ulp-sized residues (e.g. 2.8e-17 at 0/5),
+    // which made a gate at threshold 0 fail on zero offending prompts.
+    [Theory]
+    [InlineData(0.80)]
+    [InlineData(0.90)]
+    [InlineData(0.95)]
+    [InlineData(0.99)]
+    [InlineData(0.999)]
+    public void The_ends_of_the_scale_are_exact(double confidence)
+    {
+        for (var n = 1; n <= 3000; n++)
+        {
+            WilsonInterval.Compute(0, n, confidence).Lower.Should().Be(0, "0/{0} at {1}", n, confidence);
+            WilsonInterval.Compute(n, n, confidence).Upper.Should().Be(1, "{0}/{0} at {1}", n, confidence);
+        }
+    }
+
+    // Hand computation for 20/20 at 95 %: the upper bound is 1 and the lower is n/(n + z²) = 20/23.8415 = 0.83887
+    // (the mirror image of Newcombe's 0/20 row above, 1 − 0.1611).
+    [Fact]
+    public void All_successes_give_the_closed_form_lower_bound()
+    {
+        var (lo, hi) = WilsonInterval.Compute(20, 20);
+
+        lo.Should().BeApproximately(0.83887, 0.00001);
+        hi.Should().Be(1);
+    }
+
+    // z at 90 % is 1.644854 (two-sided; standard normal table). 0/10: upper = z²/(n + z²) = 2.705545/12.705545 = 0.212942.
+    [Fact]
+    public void Ninety_percent_uses_its_own_quantile()
+    {
+        var (lo, hi) = WilsonInterval.Compute(0, 10, 0.90);
+
+        lo.Should().Be(0);
+        hi.Should().BeApproximately(0.212942, 0.000002);
+    }
+
     [Fact]
     public void No_observations_give_the_whole_unit_interval() =>
         WilsonInterval.Compute(0, 0).Should().Be((0.0, 1.0));
