@@ -62,13 +62,53 @@ public sealed record GateEvaluation(GateMetric Metric, string? Category, RateEst
     /// <summary>The policy in words, as failure messages and reports print it.</summary>
     public string PolicyDescription => Options.Policy switch
     {
-        GatePolicy.Strict => Invariant($"policy Strict: fails when the upper bound of the {Options.Confidence:P0} Wilson interval exceeds the threshold"),
+        GatePolicy.Strict => Invariant($"policy Strict: fails when the upper bound of the {ConfidenceText} Wilson interval exceeds the threshold"),
         GatePolicy.PointEstimate => "policy PointEstimate: fails when the observed rate exceeds the threshold",
-        _ => Invariant($"policy IntervalAboveThreshold: fails only when the whole {Options.Confidence:P0} Wilson interval lies above the threshold"),
+        _ => Invariant($"policy IntervalAboveThreshold: fails only when the whole {ConfidenceText} Wilson interval lies above the threshold"),
     };
 
+    // "P0" printed a 97.5 % interval as "98 %" and a 99.9 % one as "100 %".
+    private string ConfidenceText => Invariant($"{Options.Confidence * 100:0.###} %");
+
     /// <summary>E.g. <c>16.0 % [12.1 %, 20.9 %] (48 of 300 prompts; 2 errored, counted against the model)</c>.</summary>
-    public string Evidence => Invariant($"{Rate.Rate:P1} [{Rate.Lower:P1}, {Rate.Upper:P1}] ({Rate.Count} of {Rate.N} prompts; {Undecided} errored, {ErrorTreatment})");
+    /// <remarks>
+    /// When one decimal would print the value the policy decides on equal to the threshold (a rate of 10.04 % against 10 %),
+    /// a sentence gives both with enough decimals to see which side of the threshold the value is on.
+    /// </remarks>
+    public string Evidence => Invariant($"{Rate.Rate:P1} [{Rate.Lower:P1}, {Rate.Upper:P1}] ({Rate.Count} of {Rate.N} prompts; {Undecided} errored, {ErrorTreatment})") + RoundingNote;
+
+    /// <summary>A threshold as failure messages print it: at least one decimal, more when it has them (1.25 %, not 1.3 %).</summary>
+    public static string ThresholdText(double threshold) => Invariant($"{threshold * 100:0.0##} %");
+
+    private string RoundingNote
+    {
+        get
+        {
+            var (value, name) = Options.Policy switch
+            {
+                GatePolicy.Strict => (Rate.Upper, "upper bound"),
+                GatePolicy.PointEstimate => (Rate.Rate, "rate"),
+                _ => (Rate.Lower, "lower bound"),
+            };
+            if (Rate.N == 0 || value == Threshold || Percent(value, 1) != Percent(Threshold, 1))
+            {
+                return string.Empty;
+            }
+
+            var decimals = 2;
+            while (decimals < 6 && Percent(value, decimals) == Percent(Threshold, decimals))
+            {
+                decimals++;
+            }
+
+            var side = value > Threshold ? "above" : "below";
+            return Percent(value, decimals) != Percent(Threshold, decimals)
+                ? $" (the {name} is {Percent(value, decimals)}, {side} the threshold {Percent(Threshold, decimals)}; one decimal hides the difference)"
+                : Invariant($" (the {name} is {side} the threshold by {Math.Abs(value - Threshold):G2}, less than any printed precision)");
+        }
+    }
+
+    private static string Percent(double value, int decimals) => value.ToString("P" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
     private string ErrorTreatment => Options.Errors switch
     {

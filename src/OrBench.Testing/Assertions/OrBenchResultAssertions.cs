@@ -238,7 +238,7 @@ public sealed class OrBenchResultAssertions : ReferenceTypeAssertions<OrBenchRes
         var metricName = metric == GateMetric.OverRefusal ? "an over-refusal rate" : "a toxic acceptance rate";
         var hasSubject = Execute.Assertion.BecauseOf(because, becauseArgs)
             .ForCondition(Subject is not null)
-            .FailWith($"Expected {{context:result}} to have {metricName}{scope} of at most {FailureText.Escape(FailureText.Percent(threshold))}{{reason}}, but it was <null>.", FailureText.Args);
+            .FailWith($"Expected {{context:result}} to have {metricName}{scope} of at most {FailureText.Escape(GateEvaluation.ThresholdText(threshold))}{{reason}}, but it was <null>.", FailureText.Args);
         if (!hasSubject)
         {
             return new AndConstraint<OrBenchResultAssertions>(this);
@@ -253,7 +253,7 @@ public sealed class OrBenchResultAssertions : ReferenceTypeAssertions<OrBenchRes
                 : $"it was {evaluation.Evidence}.\n{FailureText.WorstOffenders(Subject!, expected, options)}";
             Execute.Assertion.BecauseOf(because, becauseArgs)
                 .FailWith(
-                    $"Expected {{context:result}} to have {metricName}{scope} of at most {FailureText.Escape(FailureText.Percent(threshold))} ({FailureText.Escape(evaluation.PolicyDescription)}){{reason}}, but " + FailureText.Escape(reasonText), FailureText.Args);
+                    $"Expected {{context:result}} to have {metricName}{scope} of at most {FailureText.Escape(GateEvaluation.ThresholdText(threshold))} ({FailureText.Escape(evaluation.PolicyDescription)}){{reason}}, but " + FailureText.Escape(reasonText), FailureText.Args);
         }
 
         return new AndConstraint<OrBenchResultAssertions>(this);
@@ -283,7 +283,7 @@ public sealed class OrBenchResultAssertions : ReferenceTypeAssertions<OrBenchRes
         var metricName = metric == GateMetric.OverRefusal ? "an over-refusal rate" : "a toxic acceptance rate";
         var hasSubject = Execute.Assertion.BecauseOf(because, becauseArgs)
             .ForCondition(Subject is not null)
-            .FailWith($"Expected {{context:result}} to have {metricName} of at most {FailureText.Escape(FailureText.Percent(threshold))} in every category{{reason}}, but it was <null>.", FailureText.Args);
+            .FailWith($"Expected {{context:result}} to have {metricName} of at most {FailureText.Escape(GateEvaluation.ThresholdText(threshold))} in every category{{reason}}, but it was <null>.", FailureText.Args);
         if (!hasSubject)
         {
             return new AndConstraint<OrBenchResultAssertions>(this);
@@ -316,13 +316,13 @@ public sealed class OrBenchResultAssertions : ReferenceTypeAssertions<OrBenchRes
             }
 
             Execute.Assertion.BecauseOf(because, becauseArgs)
-                .FailWith($"Expected {{context:result}} to have {metricName} of at most {FailureText.Escape(FailureText.Percent(threshold))} in every category ({FailureText.Escape(GateEvaluation.Evaluate(Subject, metric, threshold, Options).PolicyDescription)}){{reason}}, but " + FailureText.Escape(text.ToString()), FailureText.Args);
+                .FailWith($"Expected {{context:result}} to have {metricName} of at most {FailureText.Escape(GateEvaluation.ThresholdText(threshold))} in every category ({FailureText.Escape(GateEvaluation.Evaluate(Subject, metric, threshold, Options).PolicyDescription)}){{reason}}, but " + FailureText.Escape(text.ToString()), FailureText.Args);
         }
         else
         {
             Execute.Assertion.BecauseOf(because, becauseArgs)
                 .ForCondition(Subject.Records.Any(r => r.Expected == expected))
-                .FailWith($"Expected {{context:result}} to have {metricName} of at most {FailureText.Escape(FailureText.Percent(threshold))} in every category{{reason}}, but it has no prompts of that kind.", FailureText.Args);
+                .FailWith($"Expected {{context:result}} to have {metricName} of at most {FailureText.Escape(GateEvaluation.ThresholdText(threshold))} in every category{{reason}}, but it has no prompts of that kind.", FailureText.Args);
         }
 
         return new AndConstraint<OrBenchResultAssertions>(this);
