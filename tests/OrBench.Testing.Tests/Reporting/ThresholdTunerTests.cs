@@ -153,4 +153,23 @@ public sealed class ThresholdTunerTests
 
         act.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("Confidence");
     }
+
+    // 8/100 at 95 %: p = 0.08, z² = 3.841459, denominator 1.0384146, centre 0.0992073/1.0384146 = 0.0955373, half-width
+    // 1.959964·√(0.000736 + 0.0000960365)/1.0384146 = 0.0544439, so the lower bound is 0.0410934 and the upper 0.1499812.
+    // A threshold of 4.1 % is below 4.109 % and fails; the table used to print "4.1%" in the fails-below column.
+    [Fact]
+    public void Fails_below_columns_round_up_so_the_printed_threshold_passes()
+    {
+        var result = new ResultBuilder().Benign("illegal", 100, 8).Build();
+
+        var row = ThresholdTuner.Tune([result]).ToTable().Split('\n').First(l => l.Contains("over-refusal ", StringComparison.Ordinal));
+        var cells = row.Split("  ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+        cells[4].Should().Be("[4.1%, 15.0%]", "the interval itself is rounded to the nearest 0.1 pp");
+        cells[5].Should().Be("4.2%");
+        cells[6].Should().Be("15.0%");
+        cells[7].Should().Be("8.0%");
+        GatePolicy.IntervalAboveThreshold.Fails(result.OverRefusalRate(), 0.041).Should().BeTrue();
+        GatePolicy.IntervalAboveThreshold.Fails(result.OverRefusalRate(), 0.042).Should().BeFalse();
+    }
 }

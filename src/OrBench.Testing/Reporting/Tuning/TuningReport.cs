@@ -23,16 +23,16 @@ public sealed record TuningReport(TuningOptions Options, IReadOnlyList<GateTunin
             g.Estimate.N.ToString(Invariant),
             Percent(g.Estimate.Rate),
             $"[{Percent(g.Estimate.Lower)}, {Percent(g.Estimate.Upper)}]",
-            Percent(g.FailingThresholds.IntervalAboveThreshold),
-            Percent(g.FailingThresholds.Strict),
-            Percent(g.FailingThresholds.PointEstimate),
+            PercentUp(g.FailingThresholds.IntervalAboveThreshold),
+            PercentUp(g.FailingThresholds.Strict),
+            PercentUp(g.FailingThresholds.PointEstimate),
             Percent(g.SuggestedThreshold),
             g.MinimumDetectableRise is { } rise ? "+" + Points(rise) : "n/a",
             g.PromptsForRise is { } needed ? needed.ToString("N0", Invariant) : "n/a",
         }).ToList();
         var widths = header.Select((h, i) => rows.Select(r => r[i].Length).Prepend(h.Length).Max()).ToArray();
         var text = new StringBuilder();
-        text.Append(Invariant, $"Thresholds at {Percent(Options.Confidence)} confidence; suggested = failing threshold under '{Options.Policy.ToDisplayName()}' + {Points(Options.Margin)}, rounded up to 0.1 pp; power {Percent(Options.Power)}, one-sided.").Append('\n');
+        text.Append(Invariant, $"Thresholds at {Percent(Options.Confidence)} confidence; suggested = failing threshold under '{Options.Policy.ToDisplayName()}' + {Points(Options.Margin)}, rounded up to 0.1 pp (so are the fails-below columns); power {Percent(Options.Power)}, one-sided.").Append('\n');
         AppendRow(text, header, widths);
         AppendRow(text, widths.Select(w => new string('-', w)).ToArray(), widths);
         foreach (var row in rows)
@@ -123,6 +123,10 @@ public sealed record TuningReport(TuningOptions Options, IReadOnlyList<GateTunin
     private static double Round(double value) => Math.Round(value, 6, MidpointRounding.AwayFromZero);
 
     private static string Percent(double rate) => (rate * 100).ToString("0.0", Invariant) + "%";
+
+    // A "fails below" value rounded to the nearest 0.1 pp could print 4.1 % for a lower bound of 4.109 %: a team copying 4.1 %
+    // into its gate would fail. Rounded up, the printed threshold always passes today's result.
+    private static string PercentUp(double rate) => (Math.Ceiling((rate * 1000) - 1e-9) / 10).ToString("0.0", Invariant) + "%";
 
     private static string Points(double rate) => (rate * 100).ToString("0.0", Invariant) + " pp";
 
