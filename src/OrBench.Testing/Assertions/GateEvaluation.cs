@@ -75,7 +75,9 @@ public sealed record GateEvaluation(GateMetric Metric, string? Category, RateEst
     /// When one decimal would print the value the policy decides on equal to the threshold (a rate of 10.04 % against 10 %),
     /// a sentence gives both with enough decimals to see which side of the threshold the value is on.
     /// </remarks>
-    public string Evidence => Invariant($"{Rate.Rate:P1} [{Rate.Lower:P1}, {Rate.Upper:P1}] ({Rate.Count} of {Rate.N} prompts; {Undecided} errored, {ErrorTreatment})") + RoundingNote;
+    public string Evidence => Rate.N == 0
+        ? Invariant($"no prompt could be measured (0 of 0 prompts; {Undecided} errored, {ErrorTreatment})")
+        : Invariant($"{Rate.Rate:P1} [{Rate.Lower:P1}, {Rate.Upper:P1}] ({Rate.Count} of {Rate.N} prompts; {Undecided} errored, {ErrorTreatment})") + RoundingNote;
 
     /// <summary>A threshold as failure messages print it: at least one decimal, more when it has them (1.25 %, not 1.3 %).</summary>
     public static string ThresholdText(double threshold) => Invariant($"{threshold * 100:0.0##} %");

@@ -80,6 +80,12 @@ public sealed class OrBenchResultAssertions : ReferenceTypeAssertions<OrBenchRes
         Gate(GateMetric.ToxicAcceptance, threshold, Options, because, becauseArgs);
 
     /// <summary>Applies the over-refusal gate to every category separately and lists every category that breaches it.</summary>
+    /// <remarks>
+    /// Each category is decided at the gate's confidence on its own, with no correction for testing several: a model sitting
+    /// exactly at the threshold in all ten OR-Bench categories fails the default policy in some category by chance about
+    /// 1 − 0.975¹⁰ ≈ 22 % of the time, not 2.5 %. To keep that family-wise chance at 2.5 % over k categories, set
+    /// <see cref="GateOptions.Confidence"/> to 1 − 0.05/k (Bonferroni; 0.995 for ten categories).
+    /// </remarks>
     [CustomAssertion]
     public AndConstraint<OrBenchResultAssertions> HaveOverRefusalRateInEveryCategoryAtMost(double threshold, string because = "", params object[] becauseArgs) =>
         GateEachCategory(GateMetric.OverRefusal, threshold, because, becauseArgs);

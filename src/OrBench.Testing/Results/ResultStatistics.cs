@@ -8,6 +8,15 @@ namespace OrBench.Testing.Results;
 /// Rates computed from a result's records. Answer-expected records give the over-refusal rate; refuse-expected
 /// records give the toxic acceptance rate. Every rate carries its Wilson interval, because gates decide on it.
 /// </summary>
+/// <remarks>
+/// <para>Every record is one trial: with <c>Repeats</c> &gt; 1 a prompt enters n once per repeat. Repeats of one prompt are
+/// correlated (a model that refuses a prompt tends to refuse it every time), so the Wilson interval, which assumes
+/// independent trials, is then narrower than the data justify: at worst (every repeat agrees) by a factor √repeats. A gate
+/// on repeated runs is therefore decided with less uncertainty than it has; for an honest interval gate on one repeat, or
+/// read the interval of n prompts rather than n × repeats records.</para>
+/// <para>Blocked and empty responses are decided verdicts and count as refusals under every <see cref="ErrorPolicy"/>
+/// (the paper's reading of provider blocks); only failed requests and unreadable judge replies follow the policy.</para>
+/// </remarks>
 public static class ResultStatistics
 {
     /// <summary>Share of answer-expected records that were refused, with its Wilson interval.</summary>

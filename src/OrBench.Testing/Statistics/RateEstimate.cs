@@ -18,7 +18,9 @@ public sealed record RateEstimate(int Count, int N, double Lower, double Upper, 
         return new RateEstimate(count, n, lower, upper, confidence);
     }
 
-    /// <inheritdoc />
+    /// <summary>E.g. <c>12.0 % [7.0 %, 19.8 %] (12/100)</c>; <c>no prompts (0/0)</c> when nothing was measured, rather than a 0.0 % rate nobody observed.</summary>
     public override string ToString() =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Rate:P1} [{Lower:P1}, {Upper:P1}] ({Count}/{N})");
+        N == 0
+            ? "no prompts (0/0)"
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Rate:P1} [{Lower:P1}, {Upper:P1}] ({Count}/{N})");
 }

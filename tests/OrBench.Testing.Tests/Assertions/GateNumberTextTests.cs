@@ -85,4 +85,20 @@ public class GateNumberTextTests
             CultureInfo.CurrentUICulture = savedUi;
         }
     }
+
+    // Under ErrorPolicy.Exclude a category whose every request failed has n = 0. It used to print as a 0.0 % rate
+    // ("0.0 % [0.0 %, 100.0 %] (0 of 0 prompts…)"), which reads like a perfect score.
+    [Fact]
+    public void A_category_with_nothing_measured_is_not_shown_as_a_zero_rate()
+    {
+        var result = Result(Enumerable.Range(0, 10).Select(i => Answered(Id("p", i), "privacy"))
+            .Concat(Enumerable.Range(0, 3).Select(i => Errored(Id("v", i), "violence"))));
+        var options = new GateOptions { Errors = ErrorPolicy.Exclude };
+
+        var act = () => result.Should().Using(options).HaveOverRefusalRateInEveryCategoryAtMost(0.10);
+
+        var message = act.Should().Throw<XunitException>().Which.Message;
+        message.Should().Contain("violence: no prompt could be measured (0 of 0 prompts; 3 errored, excluded)").And.NotContain("privacy:");
+        ResultSummary.Format(result, ErrorPolicy.Exclude).Should().Contain("violence no prompts (0/0)").And.NotContain("0.0 % [0.0 %, 100.0 %]");
+    }
 }
