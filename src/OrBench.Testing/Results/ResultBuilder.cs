@@ -20,7 +20,7 @@ public static class ResultBuilder
     /// <param name="run">The Run stage's output.</param>
     /// <param name="verdicts">One verdict per outcome.</param>
     /// <param name="metadata">Run facts to keep (sample, seed, shard…); merged over the facts the builder records itself.</param>
-    /// <exception cref="ArgumentException">The counts differ, or an outcome names a prompt the run does not contain.</exception>
+    /// <exception cref="ArgumentException">The counts differ, an outcome names a prompt the run does not contain, or two outcomes share a prompt id and repeat.</exception>
     public static OrBenchResult Build(RunResult run, IReadOnlyList<RefusalVerdict> verdicts, IReadOnlyDictionary<string, string>? metadata = null)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -62,6 +62,14 @@ public static class ResultBuilder
         }
 
         Array.Sort(records, RecordOrder.Instance);
+        for (var i = 1; i < records.Length; i++)
+        {
+            if (records[i].Id == records[i - 1].Id && records[i].Repeat == records[i - 1].Repeat)
+            {
+                // Two outcomes of one prompt and repeat would count it twice in every rate, and results.json could not be read back.
+                throw new ArgumentException($"Prompt '{records[i].Id}' (repeat {records[i].Repeat}) has more than one outcome in the run; each prompt and repeat is one trial.", nameof(run));
+            }
+        }
 
         var facts = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {

@@ -70,4 +70,15 @@ public class ResultBuilderTests
         FluentActions.Invoking(() => ResultBuilder.Build(run, [new RefusalVerdict(VerdictLabel.Empty, 1, "x")]))
             .Should().Throw<ArgumentException>().WithMessage("*'nope'*custom-set*");
     }
+
+    // Two outcomes for c-1 repeat 0 would make n = 2 for one prompt and a results.json that cannot be read back.
+    [Fact]
+    public void Rejects_two_outcomes_of_one_prompt_and_repeat()
+    {
+        var run = Run(new PromptOutcome { PromptId = "c-1", Kind = OutcomeKind.Empty }, new PromptOutcome { PromptId = "c-1", Kind = OutcomeKind.Empty });
+        var verdict = new RefusalVerdict(VerdictLabel.Empty, 1, "x");
+
+        FluentActions.Invoking(() => ResultBuilder.Build(run, [verdict, verdict]))
+            .Should().Throw<ArgumentException>().WithMessage("*'c-1' (repeat 0) has more than one outcome*");
+    }
 }

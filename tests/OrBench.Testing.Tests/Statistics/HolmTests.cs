@@ -22,4 +22,14 @@ public class HolmTests
     [Fact]
     public void Rejects_values_outside_the_unit_interval() =>
         FluentActions.Invoking(() => Holm.Adjust([0.1, 1.5])).Should().Throw<ArgumentOutOfRangeException>().WithMessage("*position 1*");
+
+    // Tied p-values get the same adjusted value (Holm 1979, step-down with the running maximum): sorted 0.01·3 = 0.03,
+    // 0.01·2 = 0.02 → 0.03 carried, 0.04·1 = 0.04. Without the maximum the second 0.01 would print 0.02 < its twin's 0.03.
+    [Fact]
+    public void Ties_get_equal_adjusted_values_and_the_sequence_stays_monotone() =>
+        Holm.Adjust([0.04, 0.01, 0.01]).Should().Equal([0.04, 0.03, 0.03], (a, b) => Math.Abs(a - b) < 1e-12);
+
+    [Fact]
+    public void NaN_is_rejected() =>
+        FluentActions.Invoking(() => Holm.Adjust([0.1, double.NaN])).Should().Throw<ArgumentOutOfRangeException>();
 }
