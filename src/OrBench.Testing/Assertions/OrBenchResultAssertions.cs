@@ -144,7 +144,7 @@ public sealed class OrBenchResultAssertions : ReferenceTypeAssertions<OrBenchRes
         }
 
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"{worse} of {comparison.Paired} paired prompts flipped away from the expected behaviour and {better} towards it (exact McNemar p {PValueText.Relation(comparison.PValue)} overall; alpha {alpha:0.###}, Holm across {comparison.Categories.Count} categories).");
+        text.Append(CultureInfo.InvariantCulture, $"{worse} of {comparison.Paired} paired prompts flipped away from the expected behaviour and {better} towards it (exact McNemar p {PValueText.Relation(comparison.PValue)} overall; alpha {alpha:0.######}, Holm across {comparison.Categories.Count} categories).");
         foreach (var category in comparison.Categories.Where(c => comparison.Flips.Any(f => f.Category == c.Category && f.IsRegression)))
         {
             var marker = regressing.Contains(category) ? " — significant" : string.Empty;
