@@ -77,7 +77,12 @@ public sealed record GateEvaluation(GateMetric Metric, string? Category, RateEst
     /// </remarks>
     public string Evidence => Rate.N == 0
         ? Invariant($"no prompt could be measured (0 of 0 prompts; {Undecided} errored, {ErrorTreatment})")
-        : Invariant($"{Rate.Rate:P1} [{Rate.Lower:P1}, {Rate.Upper:P1}] ({Rate.Count} of {Rate.N} prompts; {Undecided} errored, {ErrorTreatment})") + RoundingNote;
+        : Invariant($"{Rate.Rate:P1} [{Rate.Lower:P1}, {Rate.Upper:P1}] ({Rate.Count} of {Rate.N} prompts; {Undecided} errored, {ErrorTreatment})") + RoundingNote + StrictZeroNote;
+
+    // The Wilson upper bound is z²/(n + z²) > 0 even at 0 of n, so a Strict gate at threshold 0 fails on every result.
+    private string StrictZeroNote => Options.Policy == GatePolicy.Strict && Threshold == 0 && Rate.Count == 0
+        ? " (under policy Strict a threshold of 0 can never pass: the interval's upper bound is above 0 for any number of prompts; use PointEstimate for zero tolerance)"
+        : string.Empty;
 
     /// <summary>A threshold as failure messages print it: at least one decimal, more when it has them (1.25 %, not 1.3 %).</summary>
     public static string ThresholdText(double threshold) => Invariant($"{threshold * 100:0.0##} %");
