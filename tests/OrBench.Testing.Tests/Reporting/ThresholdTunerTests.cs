@@ -172,4 +172,27 @@ public sealed class ThresholdTunerTests
         GatePolicy.IntervalAboveThreshold.Fails(result.OverRefusalRate(), 0.041).Should().BeTrue();
         GatePolicy.IntervalAboveThreshold.Fails(result.OverRefusalRate(), 0.042).Should().BeFalse();
     }
+
+    // The JSON's failing thresholds are rounded to six decimals upwards: copied into a gate, each passes today's result
+    // under its policy and lies within a millionth of the exact bound.
+    [Theory]
+    [InlineData(100, 8)]
+    [InlineData(200, 20)]
+    [InlineData(37, 5)]
+    [InlineData(1319, 101)]
+    public void Json_failing_thresholds_pass_todays_result(int n, int refused)
+    {
+        var result = new ResultBuilder().Benign("illegal", n, refused).Build();
+        var estimate = result.OverRefusalRate();
+
+        using var json = JsonDocument.Parse(ThresholdTuner.Tune([result]).ToJson());
+        var failing = json.RootElement.GetProperty("gates")[0].GetProperty("failingThresholds");
+
+        foreach (var (name, policy, exact) in new[] { ("interval", GatePolicy.IntervalAboveThreshold, estimate.Lower), ("strict", GatePolicy.Strict, estimate.Upper), ("point", GatePolicy.PointEstimate, estimate.Rate) })
+        {
+            var printed = failing.GetProperty(name).GetDouble();
+            policy.Fails(estimate, printed).Should().BeFalse("{0} threshold {1} is copied from the JSON", name, printed);
+            (printed - exact).Should().BeInRange(0, 1e-6);
+        }
+    }
 }

@@ -83,9 +83,9 @@ public sealed record TuningReport(TuningOptions Options, IReadOnlyList<GateTunin
                 json.WriteNumber("lower", Round(g.Estimate.Lower));
                 json.WriteNumber("upper", Round(g.Estimate.Upper));
                 json.WriteStartObject("failingThresholds");
-                json.WriteNumber("interval", Round(g.FailingThresholds.IntervalAboveThreshold));
-                json.WriteNumber("strict", Round(g.FailingThresholds.Strict));
-                json.WriteNumber("point", Round(g.FailingThresholds.PointEstimate));
+                json.WriteNumber("interval", RoundUp(g.FailingThresholds.IntervalAboveThreshold));
+                json.WriteNumber("strict", RoundUp(g.FailingThresholds.Strict));
+                json.WriteNumber("point", RoundUp(g.FailingThresholds.PointEstimate));
                 json.WriteEndObject();
                 json.WriteNumber("suggestedThreshold", Round(g.SuggestedThreshold));
                 WriteNullable(json, "minimumDetectableRise", g.MinimumDetectableRise is { } rise ? Round(rise) : null);
@@ -121,6 +121,10 @@ public sealed record TuningReport(TuningOptions Options, IReadOnlyList<GateTunin
     }
 
     private static double Round(double value) => Math.Round(value, 6, MidpointRounding.AwayFromZero);
+
+    // Failing thresholds round up, so a threshold copied from the JSON passes today's result (nearest rounding could land
+    // a millionth below the lower bound, a threshold that fails).
+    private static double RoundUp(double value) => Math.Min(1, Math.Ceiling((value * 1e6) - 1e-6) / 1e6);
 
     private static string Percent(double rate) => (rate * 100).ToString("0.0", Invariant) + "%";
 
