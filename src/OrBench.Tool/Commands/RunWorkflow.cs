@@ -172,7 +172,7 @@ internal sealed class RunWorkflow(ToolConsole console, RunSettings settings)
 
         if (settings.Categories.Count > 0)
         {
-            metadata["categories"] = string.Join(',', settings.Categories);
+            metadata["categories"] = string.Join(',', settings.Categories.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
         }
 
         if (settings.SystemPrompt is not null)

@@ -46,6 +46,24 @@ public sealed class DataDirectoryTests
     }
 
     [Fact]
+    public async Task Shards_that_name_the_same_categories_in_another_order_merge()
+    {
+        using var directory = new TempDirectory();
+        directory.Write("data/or-bench-hard-1k.csv", TwoCategories);
+        await using var stub = await OpenAiStubServer.StartAsync();
+        string[] common = ["run", "--endpoint", stub.Endpoint.ToString(), "--model", "m", "--prompts", "hard-1k", "--data-dir", "data", "--classifier", "keyword"];
+
+        var first = await Orbench.InvokeInAsync(directory.Path, null, [.. common, "--category", "privacy", "--category", "illegal", "--shard", "1/2", "--out", "s1"]);
+        var second = await Orbench.InvokeInAsync(directory.Path, null, [.. common, "--category", "illegal", "--category", "privacy", "--shard", "2/2", "--out", "s2"]);
+        var merged = await Orbench.InvokeInAsync(directory.Path, null, "report", "s1/results.json", "s2/results.json", "--out", "merged");
+
+        first.ExitCode.Should().Be(0, first.ToString());
+        second.ExitCode.Should().Be(0, second.ToString());
+        merged.ExitCode.Should().Be(0, merged.ToString());
+        OutputFiles.Results(directory.Combine("merged")).GetProperty("n").GetInt32().Should().Be(2);
+    }
+
+    [Fact]
     public async Task A_category_the_set_does_not_have_is_a_usage_error_listing_the_categories()
     {
         using var directory = new TempDirectory();
