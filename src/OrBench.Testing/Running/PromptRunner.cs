@@ -117,10 +117,7 @@ public sealed class PromptRunner
         {
             var response = await Client.GetResponseAsync(messages, chatOptions, timeout.Token);
             var latency = TimeProvider.GetElapsedTime(started);
-            if (budget is not null)
-            {
-                await budget.SettleAsync(estimate, response.Usage, runToken);
-            }
+            budget?.Settle(estimate, response);
 
             return (OutcomeFactory.FromResponse(prompt.Id, repeat, response, latency), false);
         }
