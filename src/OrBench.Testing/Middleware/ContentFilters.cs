@@ -33,6 +33,13 @@ public static class ContentFilters
         ArgumentNullException.ThrowIfNull(exception);
         foreach (var ex in TransientFaults.Chain(exception))
         {
+            // Our own failures quote the prompt ("no recorded response for the prompt …"); a prompt that mentions
+            // content_filter must not turn a replay miss into a blocked answer (which the cache would then record).
+            if (ex is ReplayMissException or ResponseCacheException)
+            {
+                return false;
+            }
+
             if (ex is ClientResultException cre)
             {
                 if (cre.Status is not 0 and not 400)
