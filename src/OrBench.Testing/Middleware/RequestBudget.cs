@@ -97,8 +97,9 @@ internal sealed class RequestBudget : IAsyncDisposable
             }
             catch
             {
-                // Whatever was not taken (the estimate included) is still owed by the next request.
-                Interlocked.Add(ref _debt, owed);
+                // Earlier responses' debt is taken first; what of it is left is still owed. This request's own
+                // estimate is not: a request that was never sent used nothing.
+                Interlocked.Add(ref _debt, Math.Max(0, owed - estimate));
                 throw;
             }
         }

@@ -114,6 +114,24 @@ public sealed class RateLimitingTests
         inner.Calls.Should().Be(2);
     }
 
+    [Fact]
+    public async Task A_request_cancelled_while_paying_an_earlier_debt_leaves_that_debt_owed_but_not_its_own_estimate()
+    {
+        using var tokens = ManualBucket(100);
+        await using var budget = new RequestBudget(requests: null, tokens, maxTokensPerAcquire: 100, ownsLimiters: false);
+        var estimate = await budget.AcquireAsync([new ChatMessage(ChatRole.User, "one two three")], CancellationToken.None);
+        budget.Settle(estimate, new ChatResponse(new ChatMessage(ChatRole.Assistant, "ok")) { Usage = new UsageDetails { TotalTokenCount = 304 } });
+        budget.Debt.Should().Be(300, "96 tokens were left and 300 were used beyond the 4-token estimate, in chunks of 100 that no longer fit");
+        using var cts = new CancellationTokenSource();
+
+        var next = budget.AcquireAsync([new ChatMessage(ChatRole.User, "one two three")], cts.Token).AsTask();
+        await WaitUntil(() => tokens.GetStatistics()!.CurrentQueuedCount > 0);
+        await cts.CancelAsync();
+
+        await next.Invoking(t => t).Should().ThrowAsync<OperationCanceledException>();
+        budget.Debt.Should().Be(300, "the earlier response's tokens are still owed; the cancelled request's own 4 are not");
+    }
+
     private static TokenBucketRateLimiter ManualBucket(int size) => new(new TokenBucketRateLimiterOptions
     {
         TokenLimit = size,
