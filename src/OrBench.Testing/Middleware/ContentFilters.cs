@@ -24,7 +24,8 @@ public static class ContentFilters
 
     /// <summary>
     /// True when the failure means "the provider filtered this request": an HTTP 400 whose error body has
-    /// <c>code: content_filter</c> (or Azure's inner code <c>ResponsibleAIPolicyViolation</c>), or an exception
+    /// <c>code: content_filter</c> (or Azure's inner code <c>ResponsibleAIPolicyViolation</c>), OpenAI's
+    /// <c>invalid_prompt</c> / <c>content_policy_violation</c> saying the prompt broke its usage policy, or an exception
     /// anywhere in the chain whose message names <c>content_filter</c>. Throttling and server errors never match.
     /// </summary>
     public static bool IsContentFilterException(Exception exception)
@@ -32,6 +33,13 @@ public static class ContentFilters
         ArgumentNullException.ThrowIfNull(exception);
         foreach (var ex in TransientFaults.Chain(exception))
         {
+            // Our own failures quote the prompt ("no recorded response for the prompt …"); a prompt that mentions
+            // content_filter must not turn a replay miss into a blocked answer (which the cache would then record).
+            if (ex is ReplayMissException or ResponseCacheException)
+            {
+                return false;
+            }
+
             if (ex is ClientResultException cre)
             {
                 if (cre.Status is not 0 and not 400)
@@ -62,7 +70,8 @@ public static class ContentFilters
     internal static bool MessageSaysFiltered(string? message) =>
         message is not null &&
         (message.Contains("content_filter", StringComparison.OrdinalIgnoreCase) ||
-         message.Contains("ResponsibleAIPolicyViolation", StringComparison.Ordinal));
+         message.Contains("ResponsibleAIPolicyViolation", StringComparison.Ordinal) ||
+         message.Contains("flagged as potentially violating", StringComparison.OrdinalIgnoreCase));
 
     private static bool BodySaysFiltered(ClientResultException exception)
     {
@@ -90,6 +99,17 @@ public static class ContentFilters
             }
 
             if (IsFilterCode(error, "code"))
+            {
+                return true;
+            }
+
+            // OpenAI's own block (reasoning models): HTTP 400, code invalid_prompt, "your prompt was flagged as
+            // potentially violating our usage policy". The same code with another message is a malformed request.
+            if (error.TryGetProperty("code", out var code) && code.ValueKind == JsonValueKind.String &&
+                code.GetString() is "invalid_prompt" or "content_policy_violation" &&
+                error.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.String &&
+                message.GetString() is { } text &&
+                (text.Contains("usage polic", StringComparison.OrdinalIgnoreCase) || text.Contains("safety", StringComparison.OrdinalIgnoreCase)))
             {
                 return true;
             }

@@ -43,7 +43,7 @@ public sealed class RateLimitingChatClient : DelegatingChatClient
         var list = messages as IReadOnlyList<ChatMessage> ?? [.. messages];
         var estimate = await _budget.AcquireAsync(list, cancellationToken);
         var response = await base.GetResponseAsync(list, options, cancellationToken);
-        await _budget.SettleAsync(estimate, response.Usage, cancellationToken);
+        _budget.Settle(estimate, response);
         return response;
     }
 

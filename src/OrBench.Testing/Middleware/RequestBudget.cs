@@ -5,8 +5,9 @@ namespace OrBench.Testing.Middleware;
 
 /// <summary>
 /// Request and token budgets shared by <see cref="RateLimitingChatClient"/> and the runner. A request takes one
-/// request permit and an estimate of its prompt tokens before it is sent; once the provider reports usage, the
-/// tokens above the estimate are taken too (waiting if need be), so the next requests slow down accordingly.
+/// request permit and an estimate of its prompt tokens before it is sent; once the response is in, the tokens it used
+/// above the estimate are taken too (what the bucket cannot give at once is owed by the next request), so the next
+/// requests slow down accordingly.
 /// </summary>
 internal sealed class RequestBudget : IAsyncDisposable
 {
@@ -14,6 +15,7 @@ internal sealed class RequestBudget : IAsyncDisposable
     private readonly RateLimiter? _tokens;
     private readonly int _maxTokensPerAcquire;
     private readonly bool _ownsLimiters;
+    private long _debt;
 
     public RequestBudget(RateLimiter? requests, RateLimiter? tokens, int maxTokensPerAcquire, bool ownsLimiters)
     {
@@ -68,7 +70,10 @@ internal sealed class RequestBudget : IAsyncDisposable
         });
     }
 
-    /// <summary>Waits for a request permit and the prompt's estimated tokens; returns the estimate taken.</summary>
+    /// <summary>
+    /// Waits for a request permit, then for the prompt's estimated tokens plus whatever earlier responses used beyond
+    /// their estimates and could not be charged at once; returns the estimate taken.
+    /// </summary>
     public async ValueTask<int> AcquireAsync(IEnumerable<ChatMessage> messages, CancellationToken cancellationToken)
     {
         if (_requests is not null)
@@ -80,29 +85,70 @@ internal sealed class RequestBudget : IAsyncDisposable
         if (_tokens is not null)
         {
             estimate = Math.Min(EstimateTokens(messages), _maxTokensPerAcquire);
-            await TakeAsync(_tokens, estimate, cancellationToken);
+            long owed = estimate + Interlocked.Exchange(ref _debt, 0);
+            try
+            {
+                while (owed > 0)
+                {
+                    var chunk = (int)Math.Min(owed, _maxTokensPerAcquire);
+                    await TakeAsync(_tokens, chunk, cancellationToken);
+                    owed -= chunk;
+                }
+            }
+            catch
+            {
+                // Earlier responses' debt is taken first; what of it is left is still owed. This request's own
+                // estimate is not: a request that was never sent used nothing.
+                Interlocked.Add(ref _debt, Math.Max(0, owed - estimate));
+                throw;
+            }
         }
 
         return estimate;
     }
 
-    /// <summary>Takes the tokens the response used beyond the estimate.</summary>
-    public async ValueTask SettleAsync(int estimate, UsageDetails? usage, CancellationToken cancellationToken)
+    /// <summary>
+    /// Charges the tokens the response used beyond the estimate: at once where the bucket has them, the rest as a
+    /// debt the next <see cref="AcquireAsync"/> waits for. Never waits itself: the answer has already been paid for,
+    /// and holding it back would let a request timeout (or a retry's attempt timeout, which sends it again) or a
+    /// cancellation throw away a finished response before the cache records it. Without reported usage the output is
+    /// estimated from the answer's length, so a server that reports none still counts its completions.
+    /// </summary>
+    public void Settle(int estimate, ChatResponse response)
     {
-        if (_tokens is null || usage is null)
+        ArgumentNullException.ThrowIfNull(response);
+        if (_tokens is null)
         {
             return;
         }
 
-        var used = usage.TotalTokenCount ?? ((usage.InputTokenCount ?? 0) + (usage.OutputTokenCount ?? 0));
+        var usage = response.Usage;
+        var input = usage?.InputTokenCount ?? estimate;
+        var output = usage?.OutputTokenCount ?? EstimateTokens(response.Text);
+        var used = usage?.TotalTokenCount ?? input + output;
         var debt = used - estimate;
         while (debt > 0)
         {
             var chunk = (int)Math.Min(debt, _maxTokensPerAcquire);
-            await TakeAsync(_tokens, chunk, cancellationToken);
+            using var lease = _tokens.AttemptAcquire(chunk);
+            if (!lease.IsAcquired)
+            {
+                break;
+            }
+
             debt -= chunk;
         }
+
+        if (debt > 0)
+        {
+            Interlocked.Add(ref _debt, debt);
+        }
     }
+
+    /// <summary>Tokens used beyond the estimates and not yet taken from the bucket.</summary>
+    internal long Debt => Interlocked.Read(ref _debt);
+
+    private static int EstimateTokens(string text) => (int)Math.Min((text.Length / 4L) + 1, int.MaxValue);
 
     /// <summary>About four characters per token, as the providers' own rules of thumb.</summary>
     internal static int EstimateTokens(IEnumerable<ChatMessage> messages)

@@ -109,7 +109,8 @@ public class ResponseCachingChatClient(IChatClient innerClient, IDistributedCach
 #pragma warning restore CA1031
         {
             // Stores such as StackExchange.Redis write kilobytes of diagnostics; the inner exception keeps them.
-            var first = ex.Message.Split('\n', 2)[0].Trim();
+            // Connection strings carry passwords ("redis:6379,password=…"); the message reaches logs and CI output.
+            var first = Secrets.Scrub(ex.Message.Split('\n', 2)[0].Trim());
             first = first.Length <= 240 ? first : first[..240] + "…";
             throw new ResponseCacheException($"The response cache failed to {operation} entry {key}: {ex.GetType().Name}: {first}", ex);
         }

@@ -4,7 +4,9 @@ namespace OrBench.Testing.Middleware;
 
 /// <summary>
 /// Removes anything that looks like a credential from provider messages before they reach records, caches,
-/// reports or logs: OpenAI-style keys, bearer tokens, <c>api-key</c>/<c>key=</c> values and URL user info.
+/// reports or logs: keys with a known prefix (<c>sk-</c>, <c>gsk_</c>, <c>hf_</c>, <c>AIza</c> …), bearer tokens,
+/// <c>api-key</c>/<c>key=</c> values, a key a provider echoes ("API key provided: …"), URL user info, and any run of
+/// 32 or more key characters mixing letters and digits (how Azure and self-hosted gateways' keys look).
 /// </summary>
 public static partial class Secrets
 {
@@ -22,12 +24,25 @@ public static partial class Secrets
         var scrubbed = KeyLike().Replace(text, Redacted);
         scrubbed = Bearer().Replace(scrubbed, "$1" + Redacted);
         scrubbed = NamedKey().Replace(scrubbed, "$1" + Redacted);
+        scrubbed = KeyPhrase().Replace(scrubbed, "$1" + Redacted);
         scrubbed = UserInfo().Replace(scrubbed, "$1" + Redacted + "@");
+        scrubbed = LongToken().Replace(scrubbed, Redacted);
         return scrubbed;
     }
 
-    [GeneratedRegex(@"\b(?:sk|rk|pk)-[A-Za-z0-9_\-]{8,}")]
+    // Prefixed keys: OpenAI/Anthropic/OpenRouter (sk-), xAI, Groq (gsk_), Hugging Face (hf_), GitHub, GitLab,
+    // Replicate (r8_), Google (AIza…) and AWS access key ids.
+    [GeneratedRegex(@"\b(?:(?:sk|rk|pk|xai)-[A-Za-z0-9_\-]{8,}|(?:gsk|hf|ghp|gho|ghs|ghu|github_pat|glpat|r8)_[A-Za-z0-9_\-]{8,}|AIza[0-9A-Za-z_\-]{20,}|AKIA[0-9A-Z]{16})")]
     private static partial Regex KeyLike();
+
+    // A provider echoing the key it rejected: "Incorrect API key provided: …", "Invalid token passed …".
+    [GeneratedRegex(@"(?i)(\b(?:api[\s_-]?key|key|token|secret)\s+(?:provided|passed|received|given|supplied|sent|used)\s*[:=]?\s*[""']?)[^\s""'&,;]{4,}")]
+    private static partial Regex KeyPhrase();
+
+    // Keys without a known prefix (Azure's 32 hex digits, self-hosted gateways' tokens): any run of 32 or more
+    // key characters holding both a letter and a digit. Request ids and GUIDs go too, which costs little in an error text.
+    [GeneratedRegex(@"(?<![A-Za-z0-9_\-])(?=[A-Za-z0-9_\-]*[0-9])(?=[A-Za-z0-9_\-]*[A-Za-z])[A-Za-z0-9_\-]{32,}(?![A-Za-z0-9_\-])")]
+    private static partial Regex LongToken();
 
     [GeneratedRegex(@"(?i)(bearer\s+)[A-Za-z0-9._~+/=\-]{8,}")]
     private static partial Regex Bearer();

@@ -85,12 +85,12 @@ public static class TransientFaults
         return null;
     }
 
-    /// <summary>Parses the header values; milliseconds win over <c>Retry-After</c>. Negative waits become zero.</summary>
+    /// <summary>Parses the header values; milliseconds win over <c>Retry-After</c>. Negative waits become zero; waits beyond a day become a day.</summary>
     internal static TimeSpan? ParseRetryAfter(string? retryAfter, string? retryAfterMs, DateTimeOffset now)
     {
         if (double.TryParse(retryAfterMs, NumberStyles.Float, CultureInfo.InvariantCulture, out var millis) && millis >= 0)
         {
-            return TimeSpan.FromMilliseconds(millis);
+            return Clamp(millis / 1000);
         }
 
         if (string.IsNullOrWhiteSpace(retryAfter))
@@ -98,9 +98,9 @@ public static class TransientFaults
             return null;
         }
 
-        if (double.TryParse(retryAfter, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
+        if (double.TryParse(retryAfter, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && !double.IsNaN(seconds))
         {
-            return seconds >= 0 ? TimeSpan.FromSeconds(seconds) : TimeSpan.Zero;
+            return seconds >= 0 ? Clamp(seconds) : TimeSpan.Zero;
         }
 
         if (DateTimeOffset.TryParseExact(retryAfter.Trim(), "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date))
@@ -111,6 +111,11 @@ public static class TransientFaults
 
         return null;
     }
+
+    // A provider may send any number ("1e15", "Infinity"); TimeSpan.FromSeconds would throw OverflowException and
+    // replace the 429 with a non-retryable error. Anything beyond a day is "very long": the caller caps it anyway.
+    private static TimeSpan Clamp(double seconds) =>
+        seconds >= TimeSpan.FromDays(1).TotalSeconds ? TimeSpan.FromDays(1) : TimeSpan.FromSeconds(seconds);
 
     internal static IEnumerable<Exception> Chain(Exception exception)
     {

@@ -117,10 +117,7 @@ public sealed class PromptRunner
         {
             var response = await Client.GetResponseAsync(messages, chatOptions, timeout.Token);
             var latency = TimeProvider.GetElapsedTime(started);
-            if (budget is not null)
-            {
-                await budget.SettleAsync(estimate, response.Usage, runToken);
-            }
+            budget?.Settle(estimate, response);
 
             return (OutcomeFactory.FromResponse(prompt.Id, repeat, response, latency), false);
         }
@@ -146,6 +143,13 @@ public sealed class PromptRunner
         catch (Exception ex)
 #pragma warning restore CA1031
         {
+            if (runToken.IsCancellationRequested)
+            {
+                // A client that wraps the aborted request in its own exception: still a cancelled prompt, not a
+                // failed one (an Error outcome would count as a refusal in the gates).
+                throw new OperationCanceledException("The run was cancelled.", ex, runToken);
+            }
+
             return (OutcomeFactory.FromException(prompt.Id, repeat, ex, TimeProvider.GetElapsedTime(started)), false);
         }
     }

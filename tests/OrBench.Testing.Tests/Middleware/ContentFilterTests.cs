@@ -93,3 +93,34 @@ public sealed class ContentFilterTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 }
+
+public sealed class OpenAiPolicyBlockTests
+{
+    private const string Flagged = "{\"error\":{\"message\":\"Invalid prompt: your prompt was flagged as potentially violating our usage policy. Please try again with a different prompt.\",\"type\":\"invalid_request_error\",\"param\":null,\"code\":\"invalid_prompt\"}}";
+
+    [Fact]
+    public async Task OpenAIs_usage_policy_block_is_blocked_not_an_error_and_is_not_retried()
+    {
+        var http = new ScriptedHttp(_ => ScriptedHttp.Json(System.Net.HttpStatusCode.BadRequest, Flagged));
+        var client = http.Client().AsBuilder().UseOrBenchRetry(new RetryOptions { TimeProvider = new InstantTimeProvider() }).Build();
+
+        var outcome = (await new PromptRunner(client).RunAsync(RunTestKit.Prompts("q"))).Outcomes.Single();
+
+        outcome.Kind.Should().Be(OutcomeKind.Blocked, "the paper counts a provider-side block as a rejection");
+        outcome.FinishReason.Should().Be("content_filter");
+        outcome.Error.Should().Contain("usage policy");
+        http.Calls.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Another_invalid_prompt_error_stays_an_error()
+    {
+        var http = new ScriptedHttp(_ => ScriptedHttp.Json(
+            System.Net.HttpStatusCode.BadRequest,
+            "{\"error\":{\"message\":\"Invalid prompt: messages must alternate roles.\",\"type\":\"invalid_request_error\",\"code\":\"invalid_prompt\"}}"));
+
+        var outcome = (await new PromptRunner(http.Client()).RunAsync(RunTestKit.Prompts("q"))).Outcomes.Single();
+
+        outcome.Kind.Should().Be(OutcomeKind.Error);
+    }
+}

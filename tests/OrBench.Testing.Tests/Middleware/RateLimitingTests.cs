@@ -70,6 +70,78 @@ public sealed class RateLimitingTests
     }
 
     [Fact]
+    public async Task Without_reported_usage_the_answer_is_estimated_from_its_length()
+    {
+        using var tokens = ManualBucket(1_000);
+        var inner = new FakeChatClient((_, _, _) => Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, new string('x', 400)))));
+        using var client = inner.AsBuilder().UseRateLimiting(requestLimiter: null, tokens).Build();
+
+        await client.GetResponseAsync("one two three");
+
+        // Prompt: 13 characters → 13/4 + 1 = 4 tokens; answer: 400 characters → 101 tokens. Before, only the 4 were charged.
+        tokens.GetStatistics()!.CurrentAvailablePermits.Should().Be(1_000 - 4 - 101);
+    }
+
+    [Fact]
+    public async Task Usage_beyond_the_bucket_never_holds_back_the_answer_and_is_owed_by_the_next_request()
+    {
+        using var tokens = ManualBucket(100);
+        var inner = new FakeChatClient((messages, _, _) => Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, "ok"))
+        {
+            Usage = new UsageDetails { InputTokenCount = 4, OutputTokenCount = 496, TotalTokenCount = 500 },
+        }));
+        using var client = inner.AsBuilder().UseRateLimiting(requestLimiter: null, tokens, maxTokensPerAcquire: 100).Build();
+        using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(30)); // only ends a hang; no time is asserted
+
+        // 500 tokens used against a bucket of 100 that never refills by itself: the answer must still come back
+        // (it used to wait in the limiter for tokens, under the request's timeout, and be lost when that fired).
+        var first = await client.GetResponseAsync("one two three", cancellationToken: guard.Token);
+        first.Text.Should().Be("ok");
+
+        // 96 were left after the 4-token estimate; the 496 above the estimate cannot be taken at once, so the next
+        // request owes them and waits (4 + 496 = 500 tokens, five refills of 100) before it reaches the model.
+        var second = client.GetResponseAsync("one two three", cancellationToken: guard.Token);
+        await WaitUntil(() => tokens.GetStatistics()!.CurrentQueuedCount > 0 || second.IsCompleted);
+        second.IsCompleted.Should().BeFalse();
+        tokens.GetStatistics()!.CurrentQueuedCount.Should().Be(100, "the second request waits for a chunk of 100 of the 500 tokens it owes");
+        inner.Calls.Should().Be(1, "the second request waits for the first one's debt");
+        await WaitUntil(() =>
+        {
+            tokens.TryReplenish();
+            return second.IsCompleted;
+        });
+        (await second).Text.Should().Be("ok");
+        inner.Calls.Should().Be(2);
+    }
+
+    [Fact]
+    public async Task A_request_cancelled_while_paying_an_earlier_debt_leaves_that_debt_owed_but_not_its_own_estimate()
+    {
+        using var tokens = ManualBucket(100);
+        await using var budget = new RequestBudget(requests: null, tokens, maxTokensPerAcquire: 100, ownsLimiters: false);
+        var estimate = await budget.AcquireAsync([new ChatMessage(ChatRole.User, "one two three")], CancellationToken.None);
+        budget.Settle(estimate, new ChatResponse(new ChatMessage(ChatRole.Assistant, "ok")) { Usage = new UsageDetails { TotalTokenCount = 304 } });
+        budget.Debt.Should().Be(300, "96 tokens were left and 300 were used beyond the 4-token estimate, in chunks of 100 that no longer fit");
+        using var cts = new CancellationTokenSource();
+
+        var next = budget.AcquireAsync([new ChatMessage(ChatRole.User, "one two three")], cts.Token).AsTask();
+        await WaitUntil(() => tokens.GetStatistics()!.CurrentQueuedCount > 0);
+        await cts.CancelAsync();
+
+        await next.Invoking(t => t).Should().ThrowAsync<OperationCanceledException>();
+        budget.Debt.Should().Be(300, "the earlier response's tokens are still owed; the cancelled request's own 4 are not");
+    }
+
+    private static TokenBucketRateLimiter ManualBucket(int size) => new(new TokenBucketRateLimiterOptions
+    {
+        TokenLimit = size,
+        TokensPerPeriod = size,
+        ReplenishmentPeriod = TimeSpan.FromMilliseconds(1), // refilled only by TryReplenish: AutoReplenishment is off
+        AutoReplenishment = false,
+        QueueLimit = 100,
+    });
+
+    [Fact]
     public void Non_positive_limits_are_rejected()
     {
         var act = () => new FakeChatClient().AsBuilder().UseRateLimiting(requestsPerMinute: 0).Build();

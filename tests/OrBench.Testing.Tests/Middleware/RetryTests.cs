@@ -175,3 +175,66 @@ public sealed class RetryTests
         TransientFaults.IsTransient(new OperationCanceledException(cts.Token), cts.Token).Should().BeFalse();
     }
 }
+
+public sealed class RetryAfterEdgeTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 27, 12, 0, 0, TimeSpan.Zero);
+
+    private static HttpResponseMessage Throttled(string header, string value)
+    {
+        var response = ScriptedHttp.Json((System.Net.HttpStatusCode)429, "{\"error\":{\"message\":\"Rate limit reached\",\"code\":\"rate_limit_exceeded\"}}");
+        response.Headers.TryAddWithoutValidation(header, value);
+        return response;
+    }
+
+    private static async Task<(PromptOutcome Outcome, ScriptedHttp Http, InstantTimeProvider Clock)> RunAsync(HttpResponseMessage first)
+    {
+        var http = new ScriptedHttp(call => call == 1 ? first : ScriptedHttp.Json(System.Net.HttpStatusCode.OK, ScriptedHttp.Completion("fine")));
+        var clock = new InstantTimeProvider { Now = Now };
+        var client = http.Client().AsBuilder()
+            .UseOrBenchRetry(new RetryOptions { TimeProvider = clock, BaseDelay = TimeSpan.FromMilliseconds(100), Randomizer = () => 0.5, MaxRetryAfter = TimeSpan.FromMinutes(5) })
+            .Build();
+        var result = await new PromptRunner(client).RunAsync(RunTestKit.Prompts("q"));
+        return (result.Outcomes.Single(), http, clock);
+    }
+
+    [Theory]
+    [InlineData("retry-after-ms", "1e20")]
+    [InlineData("retry-after-ms", "Infinity")]
+    [InlineData("Retry-After", "1e15")]
+    [InlineData("Retry-After", "99999999999999")]
+    public async Task An_absurd_retry_after_is_cut_to_the_maximum_instead_of_failing_the_prompt(string header, string value)
+    {
+        var (outcome, http, clock) = await RunAsync(Throttled(header, value));
+
+        outcome.Kind.Should().Be(OutcomeKind.Answered, "a 429 is transient whatever wait it asks for; it used to end as an OverflowException error");
+        http.Calls.Should().Be(2);
+        clock.Delays.Should().ContainSingle().Which.Should().Be(TimeSpan.FromMinutes(5));
+    }
+
+    [Fact]
+    public async Task Retry_after_as_an_http_date_waits_until_that_date_on_the_retry_clock()
+    {
+        var (outcome, http, clock) = await RunAsync(Throttled("Retry-After", Now.AddSeconds(42).ToString("r", System.Globalization.CultureInfo.InvariantCulture)));
+
+        outcome.Kind.Should().Be(OutcomeKind.Answered);
+        http.Calls.Should().Be(2);
+        clock.Delays.Should().ContainSingle().Which.Should().Be(TimeSpan.FromSeconds(42));
+    }
+
+    [Fact]
+    public async Task A_429_without_retry_after_falls_back_to_the_backoff()
+    {
+        var (outcome, _, clock) = await RunAsync(ScriptedHttp.Json((System.Net.HttpStatusCode)429, "{}"));
+
+        outcome.Kind.Should().Be(OutcomeKind.Answered);
+        clock.Delays.Should().ContainSingle().Which.Should().BeLessThan(TimeSpan.FromSeconds(1), "the 100 ms base backoff with jitter, not a provider wait");
+    }
+
+    [Theory]
+    [InlineData("1e15", null)]
+    [InlineData(null, "1e300")]
+    [InlineData(null, "Infinity")]
+    public void Parsing_never_overflows(string? retryAfter, string? ms) =>
+        TransientFaults.ParseRetryAfter(retryAfter, ms, Now).Should().Be(TimeSpan.FromDays(1));
+}

@@ -86,6 +86,11 @@ internal sealed class InstantTimeProvider : TimeProvider
 
     public IReadOnlyList<TimeSpan> Delays => [.. _delays];
 
+    /// <summary>A fixed wall clock, for waits computed from dates (Retry-After as an HTTP date); null keeps the real one.</summary>
+    public DateTimeOffset? Now { get; init; }
+
+    public override DateTimeOffset GetUtcNow() => Now ?? base.GetUtcNow();
+
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         if (dueTime != Timeout.InfiniteTimeSpan)
