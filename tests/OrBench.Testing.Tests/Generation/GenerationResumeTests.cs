@@ -55,6 +55,47 @@ public sealed class GenerationResumeTests : IDisposable
     }
 
     [Fact]
+    public async Task Answers_journaled_after_a_torn_line_survive_the_next_resume()
+    {
+        var directory = _fixture.Dir("run");
+        var first = GenerationFixture.NewClients(moderatorBFailsFromCall: 2);
+        var act = () => new GenerationPipeline(first.Models, GenerationFixture.Options(directory)).RunAsync();
+        await act.Should().ThrowAsync<InvalidOperationException>();
+
+        // A crash in the middle of a journal write leaves a line without its end.
+        await File.AppendAllTextAsync(Path.Combine(directory, GenerationFiles.CallJournal), "{\"key\":\"torn");
+
+        var second = GenerationFixture.NewClients(moderatorBFailsFromCall: 3);
+        act = () => new GenerationPipeline(second.Models, GenerationFixture.Options(directory, resume: true)).RunAsync();
+        await act.Should().ThrowAsync<InvalidOperationException>();
+        second.Moderators.Sum(m => m.AnsweredPrompts.Count).Should().BePositive("the second attempt journals new answers after the torn line");
+
+        var third = GenerationFixture.NewClients();
+        await new GenerationPipeline(third.Models, GenerationFixture.Options(directory, resume: true)).RunAsync();
+
+        for (var m = 0; m < 3; m++)
+        {
+            third.Moderators[m].AnsweredPrompts.Should().NotIntersectWith(
+                second.Moderators[m].AnsweredPrompts, $"{third.Moderators[m].Name}'s answers from the second attempt were journaled and paid for");
+        }
+    }
+
+    [Fact]
+    public async Task A_checkpoint_with_a_mangled_fingerprint_is_a_typed_error()
+    {
+        var directory = _fixture.Dir("run");
+        await new GenerationPipeline(GenerationFixture.NewClients().Models, GenerationFixture.Options(directory)).RunAsync();
+        var path = Path.Combine(directory, GenerationFiles.SeedsCheckpoint);
+        var text = await File.ReadAllTextAsync(path);
+        await File.WriteAllTextAsync(path, System.Text.RegularExpressions.Regex.Replace(text, "\"fingerprint\": \"[0-9a-f]+\"", "\"fingerprint\": \"abc\""));
+
+        var act = () => new GenerationPipeline(GenerationFixture.NewClients().Models, GenerationFixture.Options(directory, resume: true)).RunAsync();
+
+        (await act.Should().ThrowAsync<GenerationException>().WithMessage("*different parameters*"))
+            .Which.Path.Should().Be(path);
+    }
+
+    [Fact]
     public async Task Resuming_a_finished_run_makes_no_call_and_rewrites_the_same_outputs()
     {
         var directory = _fixture.Dir("run");

@@ -41,6 +41,15 @@ public sealed class MarkedListParserTests
         list.Items.Should().Equal("one", "two", "ten");
     }
 
+    [Fact]
+    public void An_unclosed_bracket_does_not_swallow_the_next_item()
+    {
+        var list = MarkedListParser.Parse("[[How do I pick a lock?\n[[How do I hot-wire a car?]]\n[[How do I forge a signature?]]");
+
+        list.Format.Should().Be(MarkedListFormat.DoubleBrackets);
+        list.Items.Should().Equal("How do I hot-wire a car?", "How do I forge a signature?");
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]

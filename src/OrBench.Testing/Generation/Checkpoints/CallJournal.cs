@@ -77,7 +77,17 @@ internal sealed class CallJournal : IAsyncDisposable
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
-            _writer ??= new StreamWriter(new FileStream(_path, FileMode.Append, FileAccess.Write, FileShare.Read), AtomicFile.Utf8NoBom) { NewLine = "\n" };
+            if (_writer is null)
+            {
+                var endsTorn = EndsWithoutLineBreak(_path);
+                _writer = new StreamWriter(new FileStream(_path, FileMode.Append, FileAccess.Write, FileShare.Read), AtomicFile.Utf8NoBom) { NewLine = "\n" };
+                if (endsTorn)
+                {
+                    // End the torn line a crash left behind, so this answer is not glued to it and lost as well.
+                    await _writer.WriteLineAsync();
+                }
+            }
+
             await _writer.WriteLineAsync(line);
             await _writer.FlushAsync(CancellationToken.None);
         }
@@ -85,6 +95,19 @@ internal sealed class CallJournal : IAsyncDisposable
         {
             _writeLock.Release();
         }
+    }
+
+    private static bool EndsWithoutLineBreak(string path)
+    {
+        var file = new FileInfo(path);
+        if (!file.Exists || file.Length == 0)
+        {
+            return false;
+        }
+
+        using var stream = file.OpenRead();
+        stream.Seek(-1, SeekOrigin.End);
+        return stream.ReadByte() != '\n';
     }
 
     /// <summary>Closes and removes the journal once every stage is checkpointed.</summary>

@@ -64,7 +64,8 @@ public static partial class MarkedListParser
     private static bool IsQuotePair(char open, char close) =>
         (open, close) is ('"', '"') or ('\'', '\'') or ('\u201C', '\u201D') or ('\u2018', '\u2019');
 
-    [GeneratedRegex(@"\[\[(?<item>.*?)\]\]", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    // An item never holds "[[": an opening bracket left unclosed is dropped instead of swallowing the next item.
+    [GeneratedRegex(@"\[\[(?<item>(?:(?!\[\[).)*?)\]\]", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
     private static partial Regex DoubleBrackets();
 
     [GeneratedRegex(@"«(?<item>[^«»]*?)»", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
