@@ -77,7 +77,7 @@ public sealed record ModerationStatistics
     /// <summary>Neither side reached the required votes although every moderator answered, or both did: left out of both sets.</summary>
     public int Ties { get; init; }
 
-    /// <summary>Neither side reached the required votes because some answers were unparseable: left out of both sets.</summary>
+    /// <summary>Neither side reached the required votes because some answers were unparseable or calls failed: left out of both sets.</summary>
     public int Unresolved { get; init; }
 
     /// <summary>Rewrites on which the moderators did not all give the same side.</summary>
@@ -85,4 +85,10 @@ public sealed record ModerationStatistics
 
     /// <summary>Moderator answers that named no category and not "none of the above", per moderator (ordinal order).</summary>
     public IReadOnlyDictionary<string, int> UnparseableVotes { get; init; } = new SortedDictionary<string, int>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Moderator calls that failed (threw after the client's own retries), per moderator (ordinal order). A failed vote
+    /// abstains like an unparseable one; it is not journaled, so resuming before the stage finished asks again.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> FailedVotes { get; init; } = new SortedDictionary<string, int>(StringComparer.Ordinal);
 }

@@ -17,9 +17,10 @@ public sealed class GenerationResumeTests : IDisposable
     public async Task Run_interrupted_in_moderation_resumes_without_repeating_any_model_call()
     {
         var directory = _fixture.Dir("run");
-        var crashing = GenerationFixture.NewClients(moderatorBFailsFromCall: 4);
-        var act = () => new GenerationPipeline(crashing.Models, GenerationFixture.Options(directory)).RunAsync();
-        await act.Should().ThrowAsync<InvalidOperationException>().WithMessage("*simulated crash*");
+        using var kill = new CancellationTokenSource();
+        var crashing = GenerationFixture.NewClients(moderatorBFailsFromCall: 4, kill);
+        var act = () => new GenerationPipeline(crashing.Models, GenerationFixture.Options(directory)).RunAsync(null, kill.Token);
+        await act.Should().ThrowAsync<OperationCanceledException>();
 
         File.Exists(Path.Combine(directory, GenerationFiles.SeedsCheckpoint)).Should().BeTrue();
         File.Exists(Path.Combine(directory, GenerationFiles.RewritesCheckpoint)).Should().BeTrue();
@@ -58,16 +59,18 @@ public sealed class GenerationResumeTests : IDisposable
     public async Task Answers_journaled_after_a_torn_line_survive_the_next_resume()
     {
         var directory = _fixture.Dir("run");
-        var first = GenerationFixture.NewClients(moderatorBFailsFromCall: 2);
-        var act = () => new GenerationPipeline(first.Models, GenerationFixture.Options(directory)).RunAsync();
-        await act.Should().ThrowAsync<InvalidOperationException>();
+        using var kill1 = new CancellationTokenSource();
+        var first = GenerationFixture.NewClients(moderatorBFailsFromCall: 2, kill1);
+        var act = () => new GenerationPipeline(first.Models, GenerationFixture.Options(directory)).RunAsync(null, kill1.Token);
+        await act.Should().ThrowAsync<OperationCanceledException>();
 
         // A crash in the middle of a journal write leaves a line without its end.
         await File.AppendAllTextAsync(Path.Combine(directory, GenerationFiles.CallJournal), "{\"key\":\"torn");
 
-        var second = GenerationFixture.NewClients(moderatorBFailsFromCall: 3);
-        act = () => new GenerationPipeline(second.Models, GenerationFixture.Options(directory, resume: true)).RunAsync();
-        await act.Should().ThrowAsync<InvalidOperationException>();
+        using var kill2 = new CancellationTokenSource();
+        var second = GenerationFixture.NewClients(moderatorBFailsFromCall: 3, kill2);
+        act = () => new GenerationPipeline(second.Models, GenerationFixture.Options(directory, resume: true)).RunAsync(null, kill2.Token);
+        await act.Should().ThrowAsync<OperationCanceledException>();
         second.Moderators.Sum(m => m.AnsweredPrompts.Count).Should().BePositive("the second attempt journals new answers after the torn line");
 
         var third = GenerationFixture.NewClients();

@@ -56,6 +56,12 @@ internal sealed class ModelCaller(CallJournal journal, UsageLedger ledger, int m
         {
             response = await model.Client.GetResponseAsync([new ChatMessage(ChatRole.User, prompt)], options, cancellationToken);
         }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A failed call still finishes its unit of progress; the caller decides what the failure means.
+            Finish();
+            throw;
+        }
         finally
         {
             _gate.Release();
