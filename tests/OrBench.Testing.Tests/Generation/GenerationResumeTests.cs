@@ -84,6 +84,32 @@ public sealed class GenerationResumeTests : IDisposable
     }
 
     [Fact]
+    public async Task Resuming_a_stage_interrupted_half_way_with_other_options_is_refused_naming_the_journal()
+    {
+        var directory = _fixture.Dir("run");
+        using var kill = new CancellationTokenSource();
+        var clients = GenerationFixture.NewClients();
+        var killedGenerator = new ScriptedChatClient("gen", GenerationScript.Generator) { FailFromCall = 3, Kill = kill };
+        var models = new GenerationModels(new GenerationModel("gen", killedGenerator), clients.Models.Moderators, clients.Models.Rewriter);
+        var act = () => new GenerationPipeline(models, GenerationFixture.Options(directory)).RunAsync(null, kill.Token);
+        await act.Should().ThrowAsync<OperationCanceledException>();
+        File.Exists(Path.Combine(directory, GenerationFiles.SeedsCheckpoint)).Should().BeFalse("the kill came during stage 1");
+
+        var changed = GenerationFixture.NewClients();
+        var changedOptions = GenerationFixture.Options(directory, resume: true) with { SeedsPerCategory = 2 };
+        act = () => new GenerationPipeline(changed.Models, changedOptions).RunAsync();
+
+        (await act.Should().ThrowAsync<GenerationException>().WithMessage("*different options*original options*delete the journal*"))
+            .Which.Path.Should().EndWith(GenerationFiles.CallJournal);
+        changed.Generator.Calls.Should().Be(0);
+
+        var same = GenerationFixture.NewClients();
+        await new GenerationPipeline(same.Models, GenerationFixture.Options(directory, resume: true)).RunAsync();
+        same.Generator.AnsweredPrompts.Should().NotIntersectWith(killedGenerator.AnsweredPrompts, "with the original options the journal is replayed");
+        killedGenerator.AnsweredPrompts.Should().NotBeEmpty();
+    }
+
+    [Fact]
     public async Task A_checkpoint_with_a_mangled_fingerprint_is_a_typed_error()
     {
         var directory = _fixture.Dir("run");
