@@ -9,6 +9,12 @@ public sealed record SeedStatistics
     /// <summary>Answers from which no list could be parsed by any fallback.</summary>
     public int MalformedBatches { get; init; }
 
+    /// <summary>
+    /// Batch requests that failed (the client threw after its own retries, say a content filter): they yield nothing and
+    /// are not counted as malformed. Not journaled, so resuming before the stage finished asks again.
+    /// </summary>
+    public int FailedBatches { get; init; }
+
     /// <summary>Items parsed from all answers.</summary>
     public int Parsed { get; init; }
 
@@ -39,6 +45,12 @@ public sealed record RewriteStatistics
 
     /// <summary>Answers from which no list could be parsed.</summary>
     public int MalformedAnswers { get; init; }
+
+    /// <summary>
+    /// Rewrite requests that failed (the client threw after its own retries, say a content filter on the seed): that seed
+    /// yields no rewrite and is not counted as malformed. Not journaled, so resuming before the stage finished asks again.
+    /// </summary>
+    public int FailedRequests { get; init; }
 
     /// <summary>Readable answers with fewer rewrites than asked for.</summary>
     public int ShortAnswers { get; init; }

@@ -80,6 +80,20 @@ internal sealed class ModelCaller(CallJournal journal, UsageLedger ledger, int m
     /// <inheritdoc />
     public void Dispose() => _gate.Dispose();
 
+    /// <summary>
+    /// True for a model error (the client threw after its own retries) that a stage records and goes on from; false
+    /// when the run is being stopped (our token) or the response cache is broken, which end the run.
+    /// </summary>
+    public static bool IsModelFailure(Exception e, CancellationToken cancellationToken) =>
+        !(e is OperationCanceledException && cancellationToken.IsCancellationRequested) && e is not Middleware.ResponseCacheException;
+
+    /// <summary>The exception type and message of a failed call, on one line.</summary>
+    public static string Describe(Exception e, int maxLength = 2000)
+    {
+        var message = $"{e.GetType().Name}: {e.Message}".ReplaceLineEndings(" ");
+        return message.Length > maxLength ? message[..maxLength] : message;
+    }
+
     private static string Key(GenerationModel model, ChatOptions options, string prompt)
     {
         var builder = new StringBuilder()

@@ -30,11 +30,11 @@ internal sealed class ModerationStage(ModelCaller caller, IReadOnlyList<Generati
                 {
                     answer = await caller.AskAsync(GenerationStage.Moderation, moderator, prompt, options.ModerationTemperature, null, ct);
                 }
-                catch (Exception e) when (IsVoteFailure(e, ct))
+                catch (Exception e) when (ModelCaller.IsModelFailure(e, ct))
                 {
                     // One prompt an endpoint will not judge (a content filter, a malformed request) must not make the
                     // whole run unfinishable: the vote abstains, and is reported.
-                    votes[row, column] = new ModeratorVote(moderator.Name, null) { Error = Describe(e) };
+                    votes[row, column] = new ModeratorVote(moderator.Name, null) { Error = ModelCaller.Describe(e, MaxAnswerLength) };
                     return;
                 }
 
@@ -79,17 +79,5 @@ internal sealed class ModerationStage(ModelCaller caller, IReadOnlyList<Generati
             FailedVotes = failed,
         };
         return (results, statistics);
-    }
-
-    /// <summary>
-    /// A model error, as opposed to the run being stopped (our token) or a broken response cache, which end the run.
-    /// </summary>
-    private static bool IsVoteFailure(Exception e, CancellationToken cancellationToken) =>
-        !(e is OperationCanceledException && cancellationToken.IsCancellationRequested) && e is not Middleware.ResponseCacheException;
-
-    private static string Describe(Exception e)
-    {
-        var message = $"{e.GetType().Name}: {e.Message}".ReplaceLineEndings(" ");
-        return message.Length > MaxAnswerLength ? message[..MaxAnswerLength] : message;
     }
 }
