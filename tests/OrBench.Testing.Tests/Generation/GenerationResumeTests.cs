@@ -83,6 +83,50 @@ public sealed class GenerationResumeTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("gen", 3)]
+    [InlineData("rew", 3)]
+    [InlineData("mod-c", 5)]
+    public async Task A_kill_in_any_stage_resumes_to_the_same_files_without_asking_any_model_twice(string killed, int atCall)
+    {
+        var directory = _fixture.Dir("run");
+        using var kill = new CancellationTokenSource();
+        var (first, firstModels) = ClientsKilling(killed, atCall, kill);
+        var act = () => new GenerationPipeline(firstModels, GenerationFixture.Options(directory)).RunAsync(null, kill.Token);
+        await act.Should().ThrowAsync<OperationCanceledException>();
+
+        var second = GenerationFixture.NewClients();
+        await new GenerationPipeline(second.Models, GenerationFixture.Options(directory, resume: true)).RunAsync();
+
+        var firstAll = new[] { first.Generator, first.Rewriter, first.A, first.B, first.C };
+        var secondAll = new[] { second.Generator, second.Rewriter, second.A, second.B, second.C };
+        for (var i = 0; i < firstAll.Length; i++)
+        {
+            secondAll[i].AnsweredPrompts.Should().NotIntersectWith(firstAll[i].AnsweredPrompts, $"{firstAll[i].Name} answered those before the kill");
+        }
+
+        firstAll.Single(c => c.Name == killed).AnsweredPrompts.Should().HaveCount(atCall - 1);
+        var clean = await new GenerationPipeline(GenerationFixture.NewClients().Models, GenerationFixture.Options(_fixture.Dir("clean"))).RunAsync();
+        foreach (var file in new[] { GenerationFiles.OverRefusalCsv, GenerationFiles.ToxicCsv, GenerationFiles.ProvenanceJsonl })
+        {
+            (await File.ReadAllBytesAsync(Path.Combine(directory, file)))
+                .Should().Equal(await File.ReadAllBytesAsync(Path.Combine(clean.OutputDirectory, file)), file);
+        }
+    }
+
+    private static (GenerationFixture.Clients Clients, GenerationModels Models) ClientsKilling(string name, int atCall, CancellationTokenSource kill)
+    {
+        ScriptedChatClient Client(string n, Func<string, string> answer) =>
+            n == name ? new ScriptedChatClient(n, answer) { FailFromCall = atCall, Kill = kill } : new ScriptedChatClient(n, answer);
+        var clients = new GenerationFixture.Clients(
+            Client("gen", GenerationScript.Generator),
+            Client("rew", GenerationScript.Rewriter),
+            Client("mod-a", GenerationScript.ModeratorA),
+            Client("mod-b", GenerationScript.ModeratorB),
+            Client("mod-c", GenerationScript.ModeratorC));
+        return (clients, clients.Models);
+    }
+
     [Fact]
     public async Task Resuming_a_stage_interrupted_half_way_with_other_options_is_refused_naming_the_journal()
     {
