@@ -154,6 +154,22 @@ public sealed class GenerationResumeTests : IDisposable
     }
 
     [Fact]
+    public async Task Resuming_with_other_sampling_settings_of_a_model_is_refused()
+    {
+        var directory = _fixture.Dir("run");
+        GenerationModels WithRewriterLimit(GenerationFixture.Clients c, int maxTokens) => new(
+            new GenerationModel("gen", c.Generator),
+            c.Models.Moderators,
+            new GenerationModel("rew", c.Rewriter) { ChatOptions = new Microsoft.Extensions.AI.ChatOptions { MaxOutputTokens = maxTokens } });
+        await new GenerationPipeline(WithRewriterLimit(GenerationFixture.NewClients(), 100), GenerationFixture.Options(directory)).RunAsync();
+
+        var act = () => new GenerationPipeline(WithRewriterLimit(GenerationFixture.NewClients(), 400), GenerationFixture.Options(directory, resume: true)).RunAsync();
+
+        (await act.Should().ThrowAsync<GenerationException>().WithMessage("*different parameters*"))
+            .Which.Path.Should().EndWith(GenerationFiles.RewritesCheckpoint, "longer rewrites could differ, so the old ones are not reused");
+    }
+
+    [Fact]
     public async Task A_checkpoint_with_a_mangled_fingerprint_is_a_typed_error()
     {
         var directory = _fixture.Dir("run");

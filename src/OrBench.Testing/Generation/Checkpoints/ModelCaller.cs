@@ -100,8 +100,15 @@ internal sealed class ModelCaller(CallJournal journal, UsageLedger ledger, int m
             .Append(model.Name).Append('\n')
             .Append(options.ModelId).Append('\n')
             .Append(options.Temperature?.ToString("R", CultureInfo.InvariantCulture)).Append('\n')
-            .Append(options.Seed?.ToString(CultureInfo.InvariantCulture)).Append('\n')
-            .Append(prompt);
+            .Append(options.Seed?.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        var settings = RunFingerprint.Settings(options);
+        if (settings.Length > 0)
+        {
+            // Only when set, so the keys of journals written without such settings stay valid.
+            builder.Append(settings).Append('\n');
+        }
+
+        builder.Append(prompt);
         return Dedup.TextNormalizer.Sha256(builder.ToString());
     }
 
