@@ -53,7 +53,16 @@ public sealed class GenerationPipeline
 
         var ledger = new UsageLedger([Models.Generator, Models.Rewriter, .. Models.Moderators]);
         var resumed = new List<GenerationStage>();
-        await using var journal = await CallJournal.OpenAsync(PathOf(GenerationFiles.CallJournal), Options.Resume, cancellationToken);
+        var optionsFingerprint = RunFingerprint.Of(
+            new
+            {
+                seeds = RunFingerprint.SeedParameters(Models, Options),
+                rewrites = RunFingerprint.RewriteParameters(Models, Options),
+                moderation = RunFingerprint.ModerationParameters(Models, Options),
+            },
+            null,
+            null);
+        await using var journal = await CallJournal.OpenAsync(PathOf(GenerationFiles.CallJournal), Options.Resume, optionsFingerprint, cancellationToken);
         using var caller = new ModelCaller(journal, ledger, Options.MaxConcurrency, progress);
 
         // Stage 1

@@ -9,6 +9,12 @@ public sealed record SeedStatistics
     /// <summary>Answers from which no list could be parsed by any fallback.</summary>
     public int MalformedBatches { get; init; }
 
+    /// <summary>
+    /// Batch requests that failed (the client threw after its own retries, say a content filter): they yield nothing and
+    /// are not counted as malformed. Not journaled, so resuming before the stage finished asks again.
+    /// </summary>
+    public int FailedBatches { get; init; }
+
     /// <summary>Items parsed from all answers.</summary>
     public int Parsed { get; init; }
 
@@ -39,6 +45,12 @@ public sealed record RewriteStatistics
 
     /// <summary>Answers from which no list could be parsed.</summary>
     public int MalformedAnswers { get; init; }
+
+    /// <summary>
+    /// Rewrite requests that failed (the client threw after its own retries, say a content filter on the seed): that seed
+    /// yields no rewrite and is not counted as malformed. Not journaled, so resuming before the stage finished asks again.
+    /// </summary>
+    public int FailedRequests { get; init; }
 
     /// <summary>Readable answers with fewer rewrites than asked for.</summary>
     public int ShortAnswers { get; init; }
@@ -77,7 +89,7 @@ public sealed record ModerationStatistics
     /// <summary>Neither side reached the required votes although every moderator answered, or both did: left out of both sets.</summary>
     public int Ties { get; init; }
 
-    /// <summary>Neither side reached the required votes because some answers were unparseable: left out of both sets.</summary>
+    /// <summary>Neither side reached the required votes because some answers were unparseable or calls failed: left out of both sets.</summary>
     public int Unresolved { get; init; }
 
     /// <summary>Rewrites on which the moderators did not all give the same side.</summary>
@@ -85,4 +97,10 @@ public sealed record ModerationStatistics
 
     /// <summary>Moderator answers that named no category and not "none of the above", per moderator (ordinal order).</summary>
     public IReadOnlyDictionary<string, int> UnparseableVotes { get; init; } = new SortedDictionary<string, int>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Moderator calls that failed (threw after the client's own retries), per moderator (ordinal order). A failed vote
+    /// abstains like an unparseable one; it is not journaled, so resuming before the stage finished asks again.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> FailedVotes { get; init; } = new SortedDictionary<string, int>(StringComparer.Ordinal);
 }

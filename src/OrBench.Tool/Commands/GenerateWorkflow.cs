@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.AI;
 using OrBench.Testing.Data;
 using OrBench.Testing.Generation;
+using OrBench.Testing.Generation.Output;
 using OrBench.Tool.Cli;
 using OrBench.Tool.Composition;
 using OrBench.Tool.Output;
@@ -95,6 +96,15 @@ internal sealed class GenerateWorkflow(ToolConsole console, GenerateSettings set
         }
 
         var terminal = Terminal.For(console);
+        // What each stage kept and how the votes went (ties, unresolved, unparseable and failed votes), before the cost.
+        foreach (var line in GenerationSummaryText.Format(result.Summary).Split('\n'))
+        {
+            if (line.StartsWith("seeds:", StringComparison.Ordinal) || line.StartsWith("rewrites:", StringComparison.Ordinal) || line.StartsWith("moderation:", StringComparison.Ordinal))
+            {
+                terminal.WriteLine(line);
+            }
+        }
+
         terminal.Write(table);
         terminal.WriteLine($"over-refusal set: {result.OverRefusalCsv}");
         terminal.WriteLine($"toxic set:        {result.ToxicCsv}");

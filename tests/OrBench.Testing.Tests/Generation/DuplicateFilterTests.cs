@@ -61,6 +61,32 @@ public sealed class DuplicateFilterTests
         }, iter: 300);
     }
 
+    [Fact]
+    public void A_near_duplicate_names_the_earliest_kept_text_it_is_close_to()
+    {
+        var word = Gen.Int[0, 11].Select(i => "w" + i);
+        var text = Gen.Select(word.Array[1, 7], a => string.Join(' ', a));
+        Gen.Select(text.Array[1, 30], Gen.Double[0.3, 1.0]).Sample((texts, t) =>
+        {
+            var decisions = DuplicateFilter.Classify(texts, t);
+            var kept = BruteForceKept(texts, t);
+            for (var i = 0; i < texts.Length; i++)
+            {
+                if (decisions[i].Kind == DuplicateKind.Near)
+                {
+                    var tokens = texts[i].Split(' ').Distinct().ToHashSet();
+                    var earliest = Enumerable.Range(0, i).First(k =>
+                    {
+                        var other = texts[k].Split(' ').Distinct().ToArray();
+                        var shared = other.Count(tokens.Contains);
+                        return kept[k] && shared / (double)(other.Length + tokens.Count - shared) >= t;
+                    });
+                    decisions[i].Original.Should().Be(earliest, $"'{texts[i]}' at {t}");
+                }
+            }
+        }, iter: 300);
+    }
+
     // Reference: keep a text unless it is within the threshold of an earlier kept text.
     private static bool[] BruteForceKept(string[] texts, double t)
     {

@@ -16,11 +16,13 @@ internal sealed class GenerationFixture : IDisposable
 
     public string Dir(string name) => Path.Combine(Root, name);
 
-    public static Clients NewClients(int? moderatorBFailsFromCall = null) => new(
+    /// <param name="moderatorBFailsFromCall">mod-b's calls from this one on fail (a model error), or kill the run when <paramref name="kill"/> is given.</param>
+    /// <param name="kill">Cancelled by the failing call: pass its token to <c>RunAsync</c> to simulate a crash.</param>
+    public static Clients NewClients(int? moderatorBFailsFromCall = null, CancellationTokenSource? kill = null) => new(
         new ScriptedChatClient("gen", GenerationScript.Generator),
         new ScriptedChatClient("rew", GenerationScript.Rewriter),
         new ScriptedChatClient("mod-a", GenerationScript.ModeratorA),
-        new ScriptedChatClient("mod-b", GenerationScript.ModeratorB) { FailFromCall = moderatorBFailsFromCall },
+        new ScriptedChatClient("mod-b", GenerationScript.ModeratorB) { FailFromCall = moderatorBFailsFromCall, Kill = kill },
         new ScriptedChatClient("mod-c", GenerationScript.ModeratorC));
 
     public static GenerationOptions Options(string directory, bool resume = false) => new()

@@ -17,9 +17,10 @@ public sealed class GenerationResumeTests : IDisposable
     public async Task Run_interrupted_in_moderation_resumes_without_repeating_any_model_call()
     {
         var directory = _fixture.Dir("run");
-        var crashing = GenerationFixture.NewClients(moderatorBFailsFromCall: 4);
-        var act = () => new GenerationPipeline(crashing.Models, GenerationFixture.Options(directory)).RunAsync();
-        await act.Should().ThrowAsync<InvalidOperationException>().WithMessage("*simulated crash*");
+        using var kill = new CancellationTokenSource();
+        var crashing = GenerationFixture.NewClients(moderatorBFailsFromCall: 4, kill);
+        var act = () => new GenerationPipeline(crashing.Models, GenerationFixture.Options(directory)).RunAsync(null, kill.Token);
+        await act.Should().ThrowAsync<OperationCanceledException>();
 
         File.Exists(Path.Combine(directory, GenerationFiles.SeedsCheckpoint)).Should().BeTrue();
         File.Exists(Path.Combine(directory, GenerationFiles.RewritesCheckpoint)).Should().BeTrue();
@@ -52,6 +53,135 @@ public sealed class GenerationResumeTests : IDisposable
         }
 
         File.Exists(Path.Combine(directory, GenerationFiles.CallJournal)).Should().BeFalse("the journal is removed once every stage is checkpointed");
+    }
+
+    [Fact]
+    public async Task Answers_journaled_after_a_torn_line_survive_the_next_resume()
+    {
+        var directory = _fixture.Dir("run");
+        using var kill1 = new CancellationTokenSource();
+        var first = GenerationFixture.NewClients(moderatorBFailsFromCall: 2, kill1);
+        var act = () => new GenerationPipeline(first.Models, GenerationFixture.Options(directory)).RunAsync(null, kill1.Token);
+        await act.Should().ThrowAsync<OperationCanceledException>();
+
+        // A crash in the middle of a journal write leaves a line without its end.
+        await File.AppendAllTextAsync(Path.Combine(directory, GenerationFiles.CallJournal), "{\"key\":\"torn");
+
+        using var kill2 = new CancellationTokenSource();
+        var second = GenerationFixture.NewClients(moderatorBFailsFromCall: 3, kill2);
+        act = () => new GenerationPipeline(second.Models, GenerationFixture.Options(directory, resume: true)).RunAsync(null, kill2.Token);
+        await act.Should().ThrowAsync<OperationCanceledException>();
+        second.Moderators.Sum(m => m.AnsweredPrompts.Count).Should().BePositive("the second attempt journals new answers after the torn line");
+
+        var third = GenerationFixture.NewClients();
+        await new GenerationPipeline(third.Models, GenerationFixture.Options(directory, resume: true)).RunAsync();
+
+        for (var m = 0; m < 3; m++)
+        {
+            third.Moderators[m].AnsweredPrompts.Should().NotIntersectWith(
+                second.Moderators[m].AnsweredPrompts, $"{third.Moderators[m].Name}'s answers from the second attempt were journaled and paid for");
+        }
+    }
+
+    [Theory]
+    [InlineData("gen", 3)]
+    [InlineData("rew", 3)]
+    [InlineData("mod-c", 5)]
+    public async Task A_kill_in_any_stage_resumes_to_the_same_files_without_asking_any_model_twice(string killed, int atCall)
+    {
+        var directory = _fixture.Dir("run");
+        using var kill = new CancellationTokenSource();
+        var (first, firstModels) = ClientsKilling(killed, atCall, kill);
+        var act = () => new GenerationPipeline(firstModels, GenerationFixture.Options(directory)).RunAsync(null, kill.Token);
+        await act.Should().ThrowAsync<OperationCanceledException>();
+
+        var second = GenerationFixture.NewClients();
+        await new GenerationPipeline(second.Models, GenerationFixture.Options(directory, resume: true)).RunAsync();
+
+        var firstAll = new[] { first.Generator, first.Rewriter, first.A, first.B, first.C };
+        var secondAll = new[] { second.Generator, second.Rewriter, second.A, second.B, second.C };
+        for (var i = 0; i < firstAll.Length; i++)
+        {
+            secondAll[i].AnsweredPrompts.Should().NotIntersectWith(firstAll[i].AnsweredPrompts, $"{firstAll[i].Name} answered those before the kill");
+        }
+
+        firstAll.Single(c => c.Name == killed).AnsweredPrompts.Should().HaveCount(atCall - 1);
+        var clean = await new GenerationPipeline(GenerationFixture.NewClients().Models, GenerationFixture.Options(_fixture.Dir("clean"))).RunAsync();
+        foreach (var file in new[] { GenerationFiles.OverRefusalCsv, GenerationFiles.ToxicCsv, GenerationFiles.ProvenanceJsonl })
+        {
+            (await File.ReadAllBytesAsync(Path.Combine(directory, file)))
+                .Should().Equal(await File.ReadAllBytesAsync(Path.Combine(clean.OutputDirectory, file)), file);
+        }
+    }
+
+    private static (GenerationFixture.Clients Clients, GenerationModels Models) ClientsKilling(string name, int atCall, CancellationTokenSource kill)
+    {
+        ScriptedChatClient Client(string n, Func<string, string> answer) =>
+            n == name ? new ScriptedChatClient(n, answer) { FailFromCall = atCall, Kill = kill } : new ScriptedChatClient(n, answer);
+        var clients = new GenerationFixture.Clients(
+            Client("gen", GenerationScript.Generator),
+            Client("rew", GenerationScript.Rewriter),
+            Client("mod-a", GenerationScript.ModeratorA),
+            Client("mod-b", GenerationScript.ModeratorB),
+            Client("mod-c", GenerationScript.ModeratorC));
+        return (clients, clients.Models);
+    }
+
+    [Fact]
+    public async Task Resuming_a_stage_interrupted_half_way_with_other_options_is_refused_naming_the_journal()
+    {
+        var directory = _fixture.Dir("run");
+        using var kill = new CancellationTokenSource();
+        var clients = GenerationFixture.NewClients();
+        var killedGenerator = new ScriptedChatClient("gen", GenerationScript.Generator) { FailFromCall = 3, Kill = kill };
+        var models = new GenerationModels(new GenerationModel("gen", killedGenerator), clients.Models.Moderators, clients.Models.Rewriter);
+        var act = () => new GenerationPipeline(models, GenerationFixture.Options(directory)).RunAsync(null, kill.Token);
+        await act.Should().ThrowAsync<OperationCanceledException>();
+        File.Exists(Path.Combine(directory, GenerationFiles.SeedsCheckpoint)).Should().BeFalse("the kill came during stage 1");
+
+        var changed = GenerationFixture.NewClients();
+        var changedOptions = GenerationFixture.Options(directory, resume: true) with { SeedsPerCategory = 2 };
+        act = () => new GenerationPipeline(changed.Models, changedOptions).RunAsync();
+
+        (await act.Should().ThrowAsync<GenerationException>().WithMessage("*different options*original options*delete the journal*"))
+            .Which.Path.Should().EndWith(GenerationFiles.CallJournal);
+        changed.Generator.Calls.Should().Be(0);
+
+        var same = GenerationFixture.NewClients();
+        await new GenerationPipeline(same.Models, GenerationFixture.Options(directory, resume: true)).RunAsync();
+        same.Generator.AnsweredPrompts.Should().NotIntersectWith(killedGenerator.AnsweredPrompts, "with the original options the journal is replayed");
+        killedGenerator.AnsweredPrompts.Should().NotBeEmpty();
+    }
+
+    [Fact]
+    public async Task Resuming_with_other_sampling_settings_of_a_model_is_refused()
+    {
+        var directory = _fixture.Dir("run");
+        GenerationModels WithRewriterLimit(GenerationFixture.Clients c, int maxTokens) => new(
+            new GenerationModel("gen", c.Generator),
+            c.Models.Moderators,
+            new GenerationModel("rew", c.Rewriter) { ChatOptions = new Microsoft.Extensions.AI.ChatOptions { MaxOutputTokens = maxTokens } });
+        await new GenerationPipeline(WithRewriterLimit(GenerationFixture.NewClients(), 100), GenerationFixture.Options(directory)).RunAsync();
+
+        var act = () => new GenerationPipeline(WithRewriterLimit(GenerationFixture.NewClients(), 400), GenerationFixture.Options(directory, resume: true)).RunAsync();
+
+        (await act.Should().ThrowAsync<GenerationException>().WithMessage("*different parameters*"))
+            .Which.Path.Should().EndWith(GenerationFiles.RewritesCheckpoint, "longer rewrites could differ, so the old ones are not reused");
+    }
+
+    [Fact]
+    public async Task A_checkpoint_with_a_mangled_fingerprint_is_a_typed_error()
+    {
+        var directory = _fixture.Dir("run");
+        await new GenerationPipeline(GenerationFixture.NewClients().Models, GenerationFixture.Options(directory)).RunAsync();
+        var path = Path.Combine(directory, GenerationFiles.SeedsCheckpoint);
+        var text = await File.ReadAllTextAsync(path);
+        await File.WriteAllTextAsync(path, System.Text.RegularExpressions.Regex.Replace(text, "\"fingerprint\": \"[0-9a-f]+\"", "\"fingerprint\": \"abc\""));
+
+        var act = () => new GenerationPipeline(GenerationFixture.NewClients().Models, GenerationFixture.Options(directory, resume: true)).RunAsync();
+
+        (await act.Should().ThrowAsync<GenerationException>().WithMessage("*different parameters*"))
+            .Which.Path.Should().Be(path);
     }
 
     [Fact]

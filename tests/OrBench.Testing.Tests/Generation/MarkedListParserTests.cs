@@ -41,6 +41,25 @@ public sealed class MarkedListParserTests
         list.Items.Should().Equal("one", "two", "ten");
     }
 
+    [Fact]
+    public void An_unclosed_bracket_does_not_swallow_the_next_item()
+    {
+        var list = MarkedListParser.Parse("[[How do I pick a lock?\n[[How do I hot-wire a car?]]\n[[How do I forge a signature?]]");
+
+        list.Format.Should().Be(MarkedListFormat.DoubleBrackets);
+        list.Items.Should().Equal("How do I hot-wire a car?", "How do I forge a signature?");
+    }
+
+    [Fact]
+    public void Markdown_emphasis_around_a_whole_item_is_removed_but_kept_inside_it()
+    {
+        var list = MarkedListParser.Parse(
+            "Here they are:\n1. **How do I pick a lock?**\n2. *\"How do I hot-wire a car?\"*\n3. `rm -rf` a **friend's** laptop?\n4. `ls` or `dir`");
+
+        list.Format.Should().Be(MarkedListFormat.NumberedLines);
+        list.Items.Should().Equal("How do I pick a lock?", "How do I hot-wire a car?", "`rm -rf` a **friend's** laptop?", "`ls` or `dir`");
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]

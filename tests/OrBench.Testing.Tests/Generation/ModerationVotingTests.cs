@@ -15,6 +15,8 @@ public sealed class ModerationVotingTests
     [InlineData("[[none]]", "none of the above")]
     [InlineData("Maybe [[violence]]? No: [[ Self-Harm ]]", "self-harm")]
     [InlineData("[[\"privacy\"]]", "privacy")]
+    [InlineData("Verdict: [[**None of the above**]]", "none of the above")]
+    [InlineData("[[`violence`]]", "violence")]
     public void Readable_answers_give_the_category_or_none(string answer, string expected) =>
         ModerationAnswerParser.Parse(answer, Categories).Should().Be(expected);
 

@@ -13,8 +13,11 @@ internal sealed class ScriptedChatClient(string name, Func<string, string> answe
 
     public string Name { get; } = name;
 
-    /// <summary>Throw <see cref="InvalidOperationException"/> on this 1-based call number (and every later one).</summary>
+    /// <summary>Throw <see cref="InvalidOperationException"/> (a model error) on this 1-based call number (and every later one).</summary>
     public int? FailFromCall { get; init; }
+
+    /// <summary>When set, a failing call instead cancels this source and throws: the process being killed mid-run.</summary>
+    public CancellationTokenSource? Kill { get; init; }
 
     public ConcurrentBag<string> AnsweredPrompts { get; } = [];
 
@@ -25,6 +28,12 @@ internal sealed class ScriptedChatClient(string name, Func<string, string> answe
     public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         var call = Interlocked.Increment(ref _calls);
+        if (call >= FailFromCall && Kill is not null)
+        {
+            Kill.Cancel();
+            throw new OperationCanceledException($"{Name}: simulated kill on call {call}.", Kill.Token);
+        }
+
         if (call >= FailFromCall)
         {
             throw new InvalidOperationException($"{Name}: simulated crash on call {call}.");

@@ -45,6 +45,29 @@ public sealed partial class GenerateCommandTests
         File.ReadAllLines(directory.Combine("gen", "over-refusal.csv")).Should().Equal(benign);
     }
 
+    [Fact]
+    public async Task A_moderator_endpoint_that_filters_one_prompt_abstains_and_the_output_says_so()
+    {
+        using var directory = new TempDirectory();
+        await using var stub = await OpenAiStubServer.StartAsync(new OpenAiStubOptions
+        {
+            Answer = Script,
+            Faults = call => call.Prompt.Contains("history of garden fences", StringComparison.Ordinal) ? StubFault.ContentFilterError : StubFault.None,
+        });
+        var endpoint = stub.Endpoint.ToString();
+
+        var outcome = await Orbench.InvokeInAsync(directory.Path, null, "generate", "--generator-endpoint", endpoint, "--generator-model", "gen",
+            "--moderator-endpoint", endpoint, "--moderator-endpoint", endpoint, "--moderator-endpoint", endpoint,
+            "--moderator-model", "mod-a", "--moderator-model", "mod-b", "--moderator-model", "mod-c",
+            "--categories", "privacy,violence", "--seeds-per-category", "2", "--rewrites-per-seed", "1", "--out", "gen");
+
+        outcome.ExitCode.Should().Be(0, "one filtered prompt must not make the run unfinishable: " + outcome);
+        File.ReadAllLines(directory.Combine("gen", "over-refusal.csv")).Skip(1).Should().HaveCount(3)
+            .And.NotContain(l => l.Contains("garden fences", StringComparison.Ordinal), "its every vote abstained, so it is unresolved");
+        outcome.Out.Should().Contain("moderation: 3 benign, 0 toxic, 0 ties, 1 unresolved of 4")
+            .And.Contain("3 failed votes: mod-a 1, mod-b 1, mod-c 1");
+    }
+
     private static readonly string[] Topics = ["garden fences", "kitchen knives", "old letters", "bicycle locks", "phone backups", "car keys", "chess clocks", "paint thinner"];
 
     /// <summary>Generator: distinct seeds per batch; rewriter: one distinct benign rewrite per seed; moderators: always benign.</summary>

@@ -11,22 +11,32 @@ namespace OrBench.Testing.Generation.Checkpoints;
 /// </summary>
 internal sealed class CallJournal : IAsyncDisposable
 {
+    /// <summary>The key of the journal's first line, which holds the fingerprint of the options that wrote it.</summary>
+    private const string HeaderKey = "#options";
+
     private readonly Dictionary<string, JournalEntry> _entries;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly string _path;
+    private readonly string _optionsFingerprint;
     private StreamWriter? _writer;
 
-    private CallJournal(string path, Dictionary<string, JournalEntry> entries)
+    private CallJournal(string path, Dictionary<string, JournalEntry> entries, string optionsFingerprint)
     {
         _path = path;
         _entries = entries;
+        _optionsFingerprint = optionsFingerprint;
     }
 
     /// <summary>Entries loaded from a previous invocation.</summary>
     public int LoadedCount { get; private init; }
 
     /// <summary>Opens the journal, loading the entries of an earlier invocation when <paramref name="load"/> is set.</summary>
-    public static async Task<CallJournal> OpenAsync(string path, bool load, CancellationToken cancellationToken)
+    /// <param name="path">The journal file.</param>
+    /// <param name="load">Resume: replay the answers of the earlier invocation.</param>
+    /// <param name="optionsFingerprint">Hash of every stage's parameters; a journal written with others is refused.</param>
+    /// <param name="cancellationToken">Stops reading.</param>
+    /// <exception cref="GenerationException">The journal was written by a run with other options.</exception>
+    public static async Task<CallJournal> OpenAsync(string path, bool load, string optionsFingerprint, CancellationToken cancellationToken)
     {
         var entries = new Dictionary<string, JournalEntry>(StringComparer.Ordinal);
         if (load && File.Exists(path))
@@ -41,7 +51,16 @@ internal sealed class CallJournal : IAsyncDisposable
                 try
                 {
                     var entry = JsonSerializer.Deserialize<JournalEntry>(line, GenerationJson.Line);
-                    if (entry is { Key: not null, Text: not null })
+                    if (entry is { Key: HeaderKey, Text: not null } && !string.Equals(entry.Text, optionsFingerprint, StringComparison.Ordinal))
+                    {
+                        // Without this, a stage interrupted half-way would quietly continue under other options.
+                        throw new GenerationException(
+                            $"Journal '{path}' of the interrupted run was written with different options or models than this resume. " +
+                            "Resume with the original options, or delete the journal to drop the unfinished stage's answers (they will be requested again).")
+                        { Path = path };
+                    }
+
+                    if (entry is { Key: not null and not HeaderKey, Text: not null })
                     {
                         entries[entry.Key] = entry;
                     }
@@ -53,7 +72,7 @@ internal sealed class CallJournal : IAsyncDisposable
             }
         }
 
-        return new CallJournal(path, entries) { LoadedCount = entries.Count };
+        return new CallJournal(path, entries, optionsFingerprint) { LoadedCount = entries.Count };
     }
 
     /// <summary>The journaled answer for a request, if any.</summary>
@@ -77,7 +96,24 @@ internal sealed class CallJournal : IAsyncDisposable
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
-            _writer ??= new StreamWriter(new FileStream(_path, FileMode.Append, FileAccess.Write, FileShare.Read), AtomicFile.Utf8NoBom) { NewLine = "\n" };
+            if (_writer is null)
+            {
+                var endsTorn = EndsWithoutLineBreak(_path);
+                var isNew = !File.Exists(_path) || new FileInfo(_path).Length == 0;
+                _writer = new StreamWriter(new FileStream(_path, FileMode.Append, FileAccess.Write, FileShare.Read), AtomicFile.Utf8NoBom) { NewLine = "\n" };
+                if (endsTorn)
+                {
+                    // End the torn line a crash left behind, so this answer is not glued to it and lost as well.
+                    await _writer.WriteLineAsync();
+                }
+
+                if (isNew)
+                {
+                    var header = new JournalEntry(HeaderKey, string.Empty, GenerationStage.Seeds, _optionsFingerprint, 0, 0);
+                    await _writer.WriteLineAsync(JsonSerializer.Serialize(header, GenerationJson.Line));
+                }
+            }
+
             await _writer.WriteLineAsync(line);
             await _writer.FlushAsync(CancellationToken.None);
         }
@@ -85,6 +121,19 @@ internal sealed class CallJournal : IAsyncDisposable
         {
             _writeLock.Release();
         }
+    }
+
+    private static bool EndsWithoutLineBreak(string path)
+    {
+        var file = new FileInfo(path);
+        if (!file.Exists || file.Length == 0)
+        {
+            return false;
+        }
+
+        using var stream = file.OpenRead();
+        stream.Seek(-1, SeekOrigin.End);
+        return stream.ReadByte() != '\n';
     }
 
     /// <summary>Closes and removes the journal once every stage is checkpointed.</summary>

@@ -56,6 +56,12 @@ internal sealed class ModelCaller(CallJournal journal, UsageLedger ledger, int m
         {
             response = await model.Client.GetResponseAsync([new ChatMessage(ChatRole.User, prompt)], options, cancellationToken);
         }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A failed call still finishes its unit of progress; the caller decides what the failure means.
+            Finish();
+            throw;
+        }
         finally
         {
             _gate.Release();
@@ -74,14 +80,35 @@ internal sealed class ModelCaller(CallJournal journal, UsageLedger ledger, int m
     /// <inheritdoc />
     public void Dispose() => _gate.Dispose();
 
+    /// <summary>
+    /// True for a model error (the client threw after its own retries) that a stage records and goes on from; false
+    /// when the run is being stopped (our token) or the response cache is broken, which end the run.
+    /// </summary>
+    public static bool IsModelFailure(Exception e, CancellationToken cancellationToken) =>
+        !(e is OperationCanceledException && cancellationToken.IsCancellationRequested) && e is not Middleware.ResponseCacheException;
+
+    /// <summary>The exception type and message of a failed call, on one line.</summary>
+    public static string Describe(Exception e, int maxLength = 2000)
+    {
+        var message = $"{e.GetType().Name}: {e.Message}".ReplaceLineEndings(" ");
+        return message.Length > maxLength ? message[..maxLength] : message;
+    }
+
     private static string Key(GenerationModel model, ChatOptions options, string prompt)
     {
         var builder = new StringBuilder()
             .Append(model.Name).Append('\n')
             .Append(options.ModelId).Append('\n')
             .Append(options.Temperature?.ToString("R", CultureInfo.InvariantCulture)).Append('\n')
-            .Append(options.Seed?.ToString(CultureInfo.InvariantCulture)).Append('\n')
-            .Append(prompt);
+            .Append(options.Seed?.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        var settings = RunFingerprint.Settings(options);
+        if (settings.Length > 0)
+        {
+            // Only when set, so the keys of journals written without such settings stay valid.
+            builder.Append(settings).Append('\n');
+        }
+
+        builder.Append(prompt);
         return Dedup.TextNormalizer.Sha256(builder.ToString());
     }
 

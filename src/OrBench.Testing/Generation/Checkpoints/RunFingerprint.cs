@@ -47,5 +47,44 @@ internal static class RunFingerprint
             JsonSerializer.Serialize(parameters, GenerationJson.Line) + "\n" + previous + "\n" +
             (input is null ? string.Empty : JsonSerializer.Serialize(input, GenerationJson.Line)));
 
-    public static object Describe(GenerationModel model) => new { model.Name, model_id = model.ChatOptions?.ModelId };
+    public static object Describe(GenerationModel model)
+    {
+        // Sampling settings beyond the stage's temperature change the answers too; they are added only when set, so
+        // the fingerprints of runs that set none stay what they were.
+        var settings = Settings(model.ChatOptions);
+        return settings.Length == 0
+            ? new { model.Name, model_id = model.ChatOptions?.ModelId }
+            : new { model.Name, model_id = model.ChatOptions?.ModelId, options = settings };
+    }
+
+    /// <summary>
+    /// The answer-changing <see cref="Microsoft.Extensions.AI.ChatOptions"/> other than model id, temperature and seed
+    /// (which the pipeline sets per stage), as one invariant string; empty when none is set.
+    /// </summary>
+    public static string Settings(Microsoft.Extensions.AI.ChatOptions? options)
+    {
+        if (options is null)
+        {
+            return string.Empty;
+        }
+
+        var parts = new List<string>();
+        void Add(string name, object? value)
+        {
+            if (value is not null)
+            {
+                parts.Add(name + "=" + Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        Add("top_p", options.TopP);
+        Add("top_k", options.TopK);
+        Add("max_output_tokens", options.MaxOutputTokens);
+        Add("frequency_penalty", options.FrequencyPenalty);
+        Add("presence_penalty", options.PresencePenalty);
+        Add("stop", options.StopSequences is { Count: > 0 } stop ? string.Join("\u001f", stop) : null);
+        Add("instructions", options.Instructions);
+        Add("response_format", options.ResponseFormat?.GetType().Name);
+        return string.Join(";", parts);
+    }
 }

@@ -44,11 +44,15 @@ internal sealed record StageCheckpoint<TItem, TStatistics>(
         if (!string.Equals(checkpoint.Fingerprint, fingerprint, StringComparison.Ordinal))
         {
             throw new GenerationException(
-                $"Checkpoint '{path}' was made with different parameters, models or input than this run (fingerprint {checkpoint.Fingerprint[..12]}, expected {fingerprint[..12]}). " +
+                $"Checkpoint '{path}' was made with different parameters, models or input than this run (fingerprint {Short(checkpoint.Fingerprint)}, expected {Short(fingerprint)}). " +
                 "Resume with the original options, or delete this checkpoint and every later one to redo those stages.")
             { Path = path };
         }
 
         return checkpoint;
     }
+
+    /// <summary>The first 12 digits of a fingerprint; a hand-edited checkpoint may hold a shorter one, or none.</summary>
+    private static string Short(string? fingerprint) =>
+        fingerprint is null ? "(none)" : fingerprint.Length > 12 ? fingerprint[..12] : fingerprint;
 }

@@ -57,7 +57,8 @@ internal static class DuplicateFilter
                 var prefixLength = Math.Min(ordered.Length, ordered.Length - (int)Math.Ceiling((t * ordered.Length) - 1e-9) + 1);
                 var checkedCandidates = new HashSet<int>();
                 DuplicateDecision? near = null;
-                for (var p = 0; p < prefixLength && near is null; p++)
+                // Every prefix token is probed (not only up to the first hit), so the reason names the earliest kept text.
+                for (var p = 0; p < prefixLength; p++)
                 {
                     if (!prefixIndex.TryGetValue(ordered[p], out var candidates))
                     {

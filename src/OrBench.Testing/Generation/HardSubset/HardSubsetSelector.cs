@@ -37,6 +37,19 @@ public static class HardSubsetSelector
 
         var names = ModelNames(results);
         var lookups = results.Select(r => new RecordLookup(r)).ToArray();
+        for (var m = 0; m < results.Count && candidates.Count > 0; m++)
+        {
+            // A result of another prompt set would count as "no verdict" on every prompt and silently lower the
+            // number of models that can reject, while k stays the same.
+            if (!candidates.Any(p => lookups[m].Find(p).Any()))
+            {
+                throw new ArgumentException(
+                    $"The results of model '{names[m]}' (results {m + 1} of {results.Count}) match none of the {candidates.Count} prompts: " +
+                    $"none of its {results[m].Records.Count} records has the id or the text of a prompt. Were they run on this prompt set?",
+                    nameof(results));
+            }
+        }
+
         var prompts = new List<HardPrompt>(candidates.Count);
         foreach (var prompt in candidates)
         {

@@ -2,7 +2,7 @@ namespace OrBench.Testing.Generation.Moderation;
 
 /// <summary>
 /// k-of-m voting on the binary question "benign or toxic". Which toxic category a moderator names does not split
-/// the toxic side (the set keeps the seed's category); unparseable votes count for neither side.
+/// the toxic side (the set keeps the seed's category); unparseable and failed votes count for neither side.
 /// </summary>
 public static class MajorityVote
 {

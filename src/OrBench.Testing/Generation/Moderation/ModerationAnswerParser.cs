@@ -5,7 +5,7 @@ namespace OrBench.Testing.Generation.Moderation;
 
 /// <summary>
 /// Reads a moderator's choice: the last <c>[[...]]</c> of its answer, which must be exactly one of the offered
-/// categories or "none of the above" (case, quotes, a trailing full stop and extra spaces are forgiven). Anything
+/// categories or "none of the above" (case, quotes, Markdown emphasis, a trailing full stop and extra spaces are forgiven). Anything
 /// else, including an answer without brackets, is unparseable: never guessed from the surrounding prose.
 /// </summary>
 public static partial class ModerationAnswerParser
@@ -45,7 +45,7 @@ public static partial class ModerationAnswerParser
     private static string Normalize(string value)
     {
         var collapsed = Spaces().Replace(value.Trim().ToLowerInvariant(), " ");
-        return collapsed.Trim('"', '\'', '\u201C', '\u201D', '\u2018', '\u2019', '.', ' ');
+        return collapsed.Trim('"', '\'', '\u201C', '\u201D', '\u2018', '\u2019', '.', ' ', '*', '_', '`');
     }
 
     [GeneratedRegex(@"\[\[(?<choice>.*?)\]\]", RegexOptions.Singleline | RegexOptions.CultureInvariant)]

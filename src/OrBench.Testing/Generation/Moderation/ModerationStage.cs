@@ -25,7 +25,19 @@ internal sealed class ModerationStage(ModelCaller caller, IReadOnlyList<Generati
                 var (row, column) = Math.DivRem(cell, moderators.Count);
                 var moderator = moderators[column];
                 var prompt = ModerationPrompt.Build(kept[row].Text, categories);
-                var answer = await caller.AskAsync(GenerationStage.Moderation, moderator, prompt, options.ModerationTemperature, null, ct);
+                string answer;
+                try
+                {
+                    answer = await caller.AskAsync(GenerationStage.Moderation, moderator, prompt, options.ModerationTemperature, null, ct);
+                }
+                catch (Exception e) when (ModelCaller.IsModelFailure(e, ct))
+                {
+                    // One prompt an endpoint will not judge (a content filter, a malformed request) must not make the
+                    // whole run unfinishable: the vote abstains, and is reported.
+                    votes[row, column] = new ModeratorVote(moderator.Name, null) { Error = ModelCaller.Describe(e, MaxAnswerLength) };
+                    return;
+                }
+
                 var label = ModerationAnswerParser.Parse(answer, categories);
                 votes[row, column] = new ModeratorVote(
                     moderator.Name, label, label is null ? (answer.Length > MaxAnswerLength ? answer[..MaxAnswerLength] : answer) : null);
@@ -39,9 +51,20 @@ internal sealed class ModerationStage(ModelCaller caller, IReadOnlyList<Generati
         }
 
         var unparseable = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        foreach (var moderator in moderators)
+        var failed = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        for (var column = 0; column < moderators.Count; column++)
         {
-            unparseable[moderator.Name] = results.Count(r => r.Votes.Any(v => v.Moderator == moderator.Name && !v.Parsed));
+            var name = moderators[column].Name;
+            unparseable[name] = Enumerable.Range(0, kept.Count).Count(row => votes[row, column] is { Parsed: false, Failed: false });
+            failed[name] = Enumerable.Range(0, kept.Count).Count(row => votes[row, column].Failed);
+            if (kept.Count > 0 && failed[name] == kept.Count)
+            {
+                // Every call failing is a broken endpoint or key, not prompts it will not judge: stop before the
+                // checkpoint, so --resume asks again once it is fixed.
+                throw new GenerationException(
+                    $"Moderator '{name}' failed all {kept.Count} of its calls (first: {votes[0, column].Error}). " +
+                    "Fix its endpoint or key and resume; the other moderators' answers are journaled and will not be requested again.");
+            }
         }
 
         var statistics = new ModerationStatistics
@@ -53,6 +76,7 @@ internal sealed class ModerationStage(ModelCaller caller, IReadOnlyList<Generati
             Unresolved = results.Count(r => r.Decision == ModerationDecision.Unresolved),
             Disagreements = results.Count(r => r.Votes.Where(v => v.Parsed).Select(v => v.Benign).Distinct().Count() > 1),
             UnparseableVotes = unparseable,
+            FailedVotes = failed,
         };
         return (results, statistics);
     }

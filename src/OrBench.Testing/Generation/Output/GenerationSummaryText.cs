@@ -17,13 +17,20 @@ public static class GenerationSummaryText
         void Line(FormattableString line) => text.Append(line.ToString(CultureInfo.InvariantCulture)).Append('\n');
 
         var s = summary.Seeds;
-        Line($"seeds:      {s.Kept} kept of {s.Parsed} parsed from {s.Batches} batches ({s.MalformedBatches} malformed, {s.ExactDuplicates} exact + {s.NearDuplicates} near duplicates, {s.Surplus} surplus)");
+        var failedBatches = s.FailedBatches == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $", {s.FailedBatches} failed");
+        Line($"seeds:      {s.Kept} kept of {s.Parsed} parsed from {s.Batches} batches ({s.MalformedBatches} malformed{failedBatches}, {s.ExactDuplicates} exact + {s.NearDuplicates} near duplicates, {s.Surplus} surplus)");
         var r = summary.Rewrites;
         var rules = r.DroppedByRule.Count == 0 ? "none" : string.Join(", ", r.DroppedByRule.Select(kv => kv.Key + " " + kv.Value.ToString(CultureInfo.InvariantCulture)));
-        Line($"rewrites:   {r.Kept} kept of {r.Parsed} parsed from {r.Requests} seeds ({r.MalformedAnswers} malformed; dropped by rule: {rules}; {r.ExactDuplicates} exact + {r.NearDuplicates} near duplicates)");
+        var failedRequests = r.FailedRequests == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $", {r.FailedRequests} failed");
+        Line($"rewrites:   {r.Kept} kept of {r.Parsed} parsed from {r.Requests} seeds ({r.MalformedAnswers} malformed{failedRequests}; dropped by rule: {rules}; {r.ExactDuplicates} exact + {r.NearDuplicates} near duplicates)");
         var m = summary.Moderation;
         var unparseable = m.UnparseableVotes.Values.Sum();
-        Line($"moderation: {m.Benign} benign, {m.Toxic} toxic, {m.Ties} ties, {m.Unresolved} unresolved of {m.Moderated} ({m.Disagreements} with disagreement, {unparseable} unparseable votes)");
+        var failedVotes = m.FailedVotes.Values.Sum();
+        var failed = failedVotes == 0
+            ? string.Empty
+            : string.Create(CultureInfo.InvariantCulture, $", {failedVotes} failed votes: ") +
+              string.Join(", ", m.FailedVotes.Where(kv => kv.Value > 0).Select(kv => kv.Key + " " + kv.Value.ToString(CultureInfo.InvariantCulture)));
+        Line($"moderation: {m.Benign} benign, {m.Toxic} toxic, {m.Ties} ties, {m.Unresolved} unresolved of {m.Moderated} ({m.Disagreements} with disagreement, {unparseable} unparseable votes{failed})");
         foreach (var u in summary.Usage)
         {
             var cost = u.EstimatedCost is { } c ? ", cost " + c.ToString("0.####", CultureInfo.InvariantCulture) : string.Empty;

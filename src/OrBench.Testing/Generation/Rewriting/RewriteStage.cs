@@ -17,6 +17,7 @@ internal sealed class RewriteStage(ModelCaller caller, GenerationModel rewriter,
     {
         caller.BeginStage(GenerationStage.Rewrites, seeds.Count);
         var answers = new MarkedList[seeds.Count];
+        var failures = new string?[seeds.Count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, seeds.Count),
             new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrency, CancellationToken = cancellationToken },
@@ -24,9 +25,25 @@ internal sealed class RewriteStage(ModelCaller caller, GenerationModel rewriter,
             {
                 var seed = seeds[index];
                 var prompt = RewritePrompt.Build(seed.Text, seed.Category, options.Domain, options.RewritesPerSeed);
-                var answer = await caller.AskAsync(GenerationStage.Rewrites, rewriter, prompt, options.RewriteTemperature, null, ct);
-                answers[index] = MarkedListParser.Parse(answer);
+                try
+                {
+                    var answer = await caller.AskAsync(GenerationStage.Rewrites, rewriter, prompt, options.RewriteTemperature, null, ct);
+                    answers[index] = MarkedListParser.Parse(answer);
+                }
+                catch (Exception e) when (ModelCaller.IsModelFailure(e, ct))
+                {
+                    // One seed the rewriter will not take (a content filter) must not make the run unfinishable.
+                    answers[index] = new MarkedList([], MarkedListFormat.None);
+                    failures[index] = ModelCaller.Describe(e);
+                }
             });
+
+        var failed = failures.Count(f => f is not null);
+        if (seeds.Count > 0 && failed == seeds.Count)
+        {
+            throw new GenerationException(
+                $"The rewriter '{rewriter.Name}' failed all {seeds.Count} of its calls (first: {failures[0]}). Fix its endpoint or key and resume.");
+        }
 
         var checker = new RewriteConstraintChecker(options.Constraints);
         var candidates = new List<RewriteCandidate>();
@@ -69,7 +86,8 @@ internal sealed class RewriteStage(ModelCaller caller, GenerationModel rewriter,
         var statistics = new RewriteStatistics
         {
             Requests = seeds.Count,
-            MalformedAnswers = answers.Count(a => a.Format == MarkedListFormat.None),
+            MalformedAnswers = answers.Count(a => a.Format == MarkedListFormat.None) - failed,
+            FailedRequests = failed,
             ShortAnswers = answers.Count(a => a.Format != MarkedListFormat.None && a.Items.Count < options.RewritesPerSeed),
             Parsed = candidates.Count,
             DroppedByRule = droppedByRule,

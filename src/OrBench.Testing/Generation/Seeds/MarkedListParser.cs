@@ -9,7 +9,7 @@ namespace OrBench.Testing.Generation.Seeds;
 /// </summary>
 public static partial class MarkedListParser
 {
-    /// <summary>The items found, trimmed, with surrounding quotes removed and empty items skipped, in text order.</summary>
+    /// <summary>The items found, trimmed, with surrounding quotes and Markdown emphasis removed and empty items skipped, in text order.</summary>
     public static MarkedList Parse(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -53,18 +53,51 @@ public static partial class MarkedListParser
     private static string Clean(string item)
     {
         var trimmed = item.Trim();
-        while (trimmed.Length >= 2 && IsQuotePair(trimmed[0], trimmed[^1]))
+        while (true)
         {
-            trimmed = trimmed[1..^1].Trim();
+            if (trimmed.Length >= 2 && IsQuotePair(trimmed[0], trimmed[^1]))
+            {
+                trimmed = trimmed[1..^1].Trim();
+            }
+            else if (StripEmphasis(trimmed) is { } inner)
+            {
+                trimmed = inner;
+            }
+            else
+            {
+                return trimmed;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Markdown emphasis or code marks around a whole item ("1. **How do I …?**") are formatting, not prompt text:
+    /// the same run of <c>*</c>, <c>_</c> or <c>`</c> at both ends, and none inside ("`ls` or `dir`" is kept).
+    /// </summary>
+    private static string? StripEmphasis(string text)
+    {
+        foreach (var mark in "*_`")
+        {
+            var leading = text.Length - text.TrimStart(mark).Length;
+            var trailing = text.Length - text.TrimEnd(mark).Length;
+            if (leading > 0 && leading == trailing && text.Length > leading * 2)
+            {
+                var inner = text[leading..^trailing];
+                if (!inner.Contains(mark, StringComparison.Ordinal))
+                {
+                    return inner.Trim();
+                }
+            }
         }
 
-        return trimmed;
+        return null;
     }
 
     private static bool IsQuotePair(char open, char close) =>
         (open, close) is ('"', '"') or ('\'', '\'') or ('\u201C', '\u201D') or ('\u2018', '\u2019');
 
-    [GeneratedRegex(@"\[\[(?<item>.*?)\]\]", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    // An item never holds "[[": an opening bracket left unclosed is dropped instead of swallowing the next item.
+    [GeneratedRegex(@"\[\[(?<item>(?:(?!\[\[).)*?)\]\]", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
     private static partial Regex DoubleBrackets();
 
     [GeneratedRegex(@"«(?<item>[^«»]*?)»", RegexOptions.Singleline | RegexOptions.CultureInvariant)]

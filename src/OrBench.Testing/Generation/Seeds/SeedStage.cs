@@ -21,11 +21,18 @@ internal sealed class SeedStage(ModelCaller caller, GenerationModel generator, G
             new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrency, CancellationToken = cancellationToken },
             async (index, ct) => results[index] = await RunCategoryAsync(options.Categories[index], ct));
 
+        if (results.Sum(r => r.Batches) > 0 && results.All(r => r.Failed == r.Batches))
+        {
+            throw new GenerationException(
+                $"The generator '{generator.Name}' failed all {results.Sum(r => r.Batches)} of its calls (first: {results.First(r => r.FirstFailure is not null).FirstFailure}). Fix its endpoint or key and resume.");
+        }
+
         var seeds = results.SelectMany(r => r.Seeds).ToList();
         var statistics = new SeedStatistics
         {
             Batches = results.Sum(r => r.Batches),
             MalformedBatches = results.Sum(r => r.Malformed),
+            FailedBatches = results.Sum(r => r.Failed),
             Parsed = results.Sum(r => r.Parsed),
             NoText = results.Sum(r => r.NoText),
             ExactDuplicates = results.Sum(r => r.Exact),
@@ -41,6 +48,7 @@ internal sealed class SeedStage(ModelCaller caller, GenerationModel generator, G
     private async Task<CategoryResult> RunCategoryAsync(OrBenchCategory category, CancellationToken cancellationToken)
     {
         var answers = new List<(int Batch, MarkedList List)>();
+        var failures = new List<string>();
         var wanted = options.SeedsPerCategory;
         var nextBatch = 1;
         var firstRound = true;
@@ -62,6 +70,7 @@ internal sealed class SeedStage(ModelCaller caller, GenerationModel generator, G
 
             firstRound = false;
             var round = new MarkedList[count];
+            var roundFailures = new string?[count];
             var first = nextBatch;
             await Parallel.ForEachAsync(
                 Enumerable.Range(0, count),
@@ -70,10 +79,20 @@ internal sealed class SeedStage(ModelCaller caller, GenerationModel generator, G
                 {
                     var batch = first + offset;
                     var prompt = SeedPrompt.Build(category.Value, options.Domain, options.SeedBatchSize, batch);
-                    var answer = await caller.AskAsync(GenerationStage.Seeds, generator, prompt, options.SeedTemperature, batch, ct);
-                    round[offset] = MarkedListParser.Parse(answer);
+                    try
+                    {
+                        var answer = await caller.AskAsync(GenerationStage.Seeds, generator, prompt, options.SeedTemperature, batch, ct);
+                        round[offset] = MarkedListParser.Parse(answer);
+                    }
+                    catch (Exception e) when (ModelCaller.IsModelFailure(e, ct))
+                    {
+                        // A batch the endpoint will not write (a content filter) yields nothing; later rounds make up for it.
+                        round[offset] = new MarkedList([], MarkedListFormat.None);
+                        roundFailures[offset] = ModelCaller.Describe(e);
+                    }
                 });
             answers.AddRange(round.Select((list, offset) => (first + offset, list)));
+            failures.AddRange(roundFailures.OfType<string>());
             nextBatch += count;
         }
 
@@ -82,7 +101,9 @@ internal sealed class SeedStage(ModelCaller caller, GenerationModel generator, G
         return new CategoryResult(
             [.. seeds.Take(wanted)],
             answers.Count,
-            answers.Count(a => a.List.Format == MarkedListFormat.None),
+            answers.Count(a => a.List.Format == MarkedListFormat.None) - failures.Count,
+            failures.Count,
+            failures.FirstOrDefault(),
             decisions.Length,
             decisions.Count(d => d.Kind == DuplicateKind.Empty),
             decisions.Count(d => d.Kind == DuplicateKind.Exact),
@@ -102,5 +123,5 @@ internal sealed class SeedStage(ModelCaller caller, GenerationModel generator, G
     }
 
     private sealed record CategoryResult(
-        IReadOnlyList<ToxicSeed> Seeds, int Batches, int Malformed, int Parsed, int NoText, int Exact, int Near, int Surplus);
+        IReadOnlyList<ToxicSeed> Seeds, int Batches, int Malformed, int Failed, string? FirstFailure, int Parsed, int NoText, int Exact, int Near, int Surplus);
 }
