@@ -31,7 +31,7 @@ internal static class ToolAction
             }
             catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
             {
-                await WriteAsync(console, name, e, "cancelled; what finished was kept in the cache");
+                await WriteAsync(console, name, e, CancelledMessage(command.Name));
                 return ExitCodes.Failure;
             }
 #pragma warning disable CA1031 // The tool's contract: any failure is one line on stderr and exit code 1.
@@ -43,6 +43,14 @@ internal static class ToolAction
             }
         });
     }
+
+    // What survives a cancel differs by command; the message must not promise a cache that was never given.
+    private static string CancelledMessage(string command) => command switch
+    {
+        "run" => "cancelled; no output was written (responses that finished are kept in --cache, when one was given)",
+        "generate" => "cancelled; answers received so far are in the output's call journal: rerun with --resume to continue",
+        _ => "cancelled; no output was written",
+    };
 
     private static string Describe(Exception e)
     {

@@ -113,4 +113,14 @@ public sealed class ModelFailureTests : IDisposable
         await act.Should().ThrowAsync<GenerationException>().WithMessage("The generator 'gen' failed all 12 of its calls (first: HttpRequestException: 401 Unauthorized)*");
         clients.Rewriter.Calls.Should().Be(0);
     }
+
+    [Fact]
+    public void A_failure_written_to_provenance_never_carries_the_key_a_provider_echoed()
+    {
+        var described = Testing.Generation.Checkpoints.ModelCaller.Describe(
+            new HttpRequestException("Incorrect API key provided: sk-proj-Abc123Def456Ghi789.\nSee https://platform.openai.com/account/api-keys."));
+
+        described.Should().StartWith("HttpRequestException: Incorrect API key provided: ")
+            .And.NotContain("Abc123Def456Ghi789").And.NotContain("\n");
+    }
 }

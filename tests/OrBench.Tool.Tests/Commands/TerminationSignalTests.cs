@@ -58,7 +58,7 @@ public sealed class TerminationSignalTests
         await output;
 
         process.ExitCode.Should().Be(1, rest);
-        rest.Trim().Should().Be("orbench run: error: cancelled; what finished was kept in the cache");
+        rest.Trim().Should().Be("orbench run: error: cancelled; no output was written (responses that finished are kept in --cache, when one was given)");
         Directory.Exists(directory.Combine("out")).Should().BeFalse("a cancelled run writes no output");
         Directory.GetFiles(directory.Combine("cache"), "*", SearchOption.AllDirectories).Should().ContainSingle("the answered prompt stays cached");
     }

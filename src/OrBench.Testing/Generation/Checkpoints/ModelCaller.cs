@@ -90,7 +90,8 @@ internal sealed class ModelCaller(CallJournal journal, UsageLedger ledger, int m
     /// <summary>The exception type and message of a failed call, on one line.</summary>
     public static string Describe(Exception e, int maxLength = 2000)
     {
-        var message = $"{e.GetType().Name}: {e.Message}".ReplaceLineEndings(" ");
+        // Provider errors may echo the key they rejected; provenance and summaries are files teams share.
+        var message = Middleware.Secrets.Scrub($"{e.GetType().Name}: {e.Message}".ReplaceLineEndings(" "));
         return message.Length > maxLength ? message[..maxLength] : message;
     }
 
