@@ -166,9 +166,10 @@ footer { color: var(--muted); font-size: 12px; margin-top: 32px; }
                 }
 
                 var noData = gate.Status == GateStatus.NoData;
-                html.Append("<td class=\"num\">").Append(noData ? "no data" : Percent(gate.Estimate.Rate)).Append("</td><td class=\"num\">")
-                    .Append(noData ? "–" : Interval(gate.Estimate)).Append("</td><td class=\"num\">").Append(Fraction(gate.Estimate))
-                    .Append("</td><td class=\"num\">≤ ").Append(Percent(gate.Gate.Threshold)).Append("</td><td>").Append(PolicyText(gate.Gate.Policy)).Append("</td></tr>\n");
+                var figures = GateFigures(gate.Estimate, gate.Gate.Threshold);
+                html.Append("<td class=\"num\">").Append(noData ? "no data" : figures.Rate).Append("</td><td class=\"num\">")
+                    .Append(noData ? "–" : figures.Interval).Append("</td><td class=\"num\">").Append(Fraction(gate.Estimate))
+                    .Append("</td><td class=\"num\">≤ ").Append(figures.Threshold).Append("</td><td>").Append(PolicyText(gate.Gate.Policy)).Append("</td></tr>\n");
             }
         }
 

@@ -72,9 +72,10 @@ internal static class MarkdownReport
                     md.Append(Markdown(model.Name, 60)).Append(" | ");
                 }
 
-                md.Append(gate.Status == GateStatus.NoData ? "no data" : $"{Percent(gate.Estimate.Rate)} ({Fraction(gate.Estimate)})").Append(" | ")
-                  .Append(gate.Status == GateStatus.NoData ? "–" : Interval(gate.Estimate)).Append(" | ≤ ")
-                  .Append(Percent(gate.Gate.Threshold)).Append(" | ").Append(PolicyText(gate.Gate.Policy)).Append(" |\n");
+                var figures = GateFigures(gate.Estimate, gate.Gate.Threshold);
+                md.Append(gate.Status == GateStatus.NoData ? "no data" : $"{figures.Rate} ({Fraction(gate.Estimate)})").Append(" | ")
+                  .Append(gate.Status == GateStatus.NoData ? "–" : figures.Interval).Append(" | ≤ ")
+                  .Append(figures.Threshold).Append(" | ").Append(PolicyText(gate.Gate.Policy)).Append(" |\n");
             }
         }
 

@@ -13,6 +13,25 @@ internal static class ReportFormat
 
     public static string Percent(double rate) => (rate * 100).ToString("0.0", Invariant) + "%";
 
+    /// <summary>
+    /// The figures of one gate row (rate, interval, threshold) with one decimal, or as many more (up to four) as it
+    /// takes for none of them to print equal to the threshold unless it is equal: "10.0% ≤ 10.0%" beside a failed gate
+    /// hides which side of the line the run is on (251/2500 is 10.04%).
+    /// </summary>
+    public static (string Rate, string Interval, string Threshold) GateFigures(RateEstimate estimate, double threshold)
+    {
+        var decimals = 1;
+        while (decimals < 4 && new[] { estimate.Rate, estimate.Lower, estimate.Upper }.Any(v => v != threshold && Rounded(v) == Rounded(threshold)))
+        {
+            decimals++;
+        }
+
+        string P(double rate) => (rate * 100).ToString("0." + new string('0', decimals), Invariant) + "%";
+        return (P(estimate.Rate), $"[{P(estimate.Lower)}, {P(estimate.Upper)}]", P(threshold));
+
+        double Rounded(double rate) => Math.Round(rate * 100, decimals, MidpointRounding.AwayFromZero);
+    }
+
     public static string Interval(RateEstimate estimate) => $"[{Percent(estimate.Lower)}, {Percent(estimate.Upper)}]";
 
     public static string Fraction(RateEstimate estimate) => $"{estimate.Count.ToString(Invariant)}/{estimate.N.ToString(Invariant)}";

@@ -169,6 +169,20 @@ public sealed class ReportContentTests
     }
 
     [Fact]
+    public void A_rate_that_rounds_to_the_threshold_gets_the_decimals_that_show_its_side()
+    {
+        // 251/2500 = 10.04 %, above a 10 % point-estimate gate; one decimal would print "10.0% … ≤ 10.0%" beside a failure.
+        var result = new ResultBuilder("acme").Benign("illegal", 2500, 251).Build();
+        var gates = new[] { new GateDefinition("Over-refusal", GateMetric.OverRefusal, 0.10, GatePolicy.PointEstimate) };
+
+        var report = ReportWriter.Render([result], NoFiles with { Gates = gates });
+
+        report.Gates.Single().Status.Should().Be(GateStatus.Failed);
+        report.Markdown.Should().Contain("| 10.04% (251/2500) |").And.Contain("| ≤ 10.00% |");
+        report.Html.Should().Contain(">10.04%<").And.Contain(">≤ 10.00%<");
+    }
+
+    [Fact]
     public void The_gate_threshold_is_drawn_dashed_in_the_svg()
     {
         // The SVG back end cannot draw a dash pattern, so a "dashed" line would come out as one solid stroke.
