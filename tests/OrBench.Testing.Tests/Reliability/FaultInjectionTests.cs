@@ -53,7 +53,7 @@ public sealed class FaultInjectionTests
                 MaxAttempts = MaxAttempts,
                 BaseDelay = TimeSpan.FromMilliseconds(20),
                 MaxDelay = TimeSpan.FromMilliseconds(200),
-                AttemptTimeout = TimeSpan.FromSeconds(2), // short enough that hangs cost little, long enough for a loaded 2-core box
+                AttemptTimeout = TimeSpan.FromSeconds(4), // short enough that hangs cost little, long enough for a 2-core box still busy after a build (2 s failed once there)
                 TimeProvider = TimeProvider.System, // real time: the Retry-After gap is measured, not simulated
             })
             .Build();
