@@ -210,7 +210,8 @@ public sealed class OrBenchResultAssertions : ReferenceTypeAssertions<OrBenchRes
 
         var verifiedPath = SnapshotFiles.VerifiedPath(directory, stem);
         // Only the derived name can collide by accident; a caller who sets Name has chosen the file on purpose.
-        var unshared = options.Name is not null || SnapshotClaims.TryClaim(verifiedPath, Subject!.Records.Select(SnapshotRecord.From).OrderBy(r => r.Id, StringComparer.Ordinal).ThenBy(r => r.Repeat));
+        var received = VerifiedRecords.Receive(Subject!);
+        var unshared = options.Name is not null || SnapshotClaims.TryClaim(verifiedPath, received.Text);
         Execute.Assertion.BecauseOf(because, becauseArgs ?? [])
             .ForCondition(unshared)
             .FailWith("Expected {context:result} to match " + FailureText.Escape(Path.GetFileName(verifiedPath)) + "{reason}, but " + FailureText.Escape($"another call in this test run already verified different records against {verifiedPath} (the rows of a [Theory], or two calls in one test, share the name {stem}); give each call its own SnapshotOptions.Name, e.g. new SnapshotOptions {{ Name = $\"{stem}.{{category}}\" }}. Nothing was written."), FailureText.Args);
@@ -219,7 +220,7 @@ public sealed class OrBenchResultAssertions : ReferenceTypeAssertions<OrBenchRes
             return new AndConstraint<OrBenchResultAssertions>(this);
         }
 
-        var check = Task.Run(() => VerifiedRecords.CheckAsync(Subject!, directory, stem, options)).GetAwaiter().GetResult();
+        var check = Task.Run(() => VerifiedRecords.CheckReceivedAsync(received, directory, stem, options, CancellationToken.None)).GetAwaiter().GetResult();
 
         var problem = check.Status switch
         {

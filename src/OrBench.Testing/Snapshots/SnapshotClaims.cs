@@ -14,10 +14,10 @@ internal static class SnapshotClaims
 {
     private static readonly ConcurrentDictionary<string, string> Claims = new(StringComparer.Ordinal);
 
-    /// <summary>True when <paramref name="verifiedPath"/> is unclaimed or was claimed with the same records.</summary>
-    public static bool TryClaim(string verifiedPath, IEnumerable<SnapshotRecord> records)
+    /// <summary>True when <paramref name="verifiedPath"/> is unclaimed or was claimed with the same snapshot text.</summary>
+    public static bool TryClaim(string verifiedPath, string snapshotText)
     {
-        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(SnapshotFiles.Format(records))));
+        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(snapshotText)));
         return Claims.GetOrAdd(Path.GetFullPath(verifiedPath), hash) == hash;
     }
 }

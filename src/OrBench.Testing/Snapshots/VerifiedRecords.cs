@@ -12,17 +12,28 @@ public static class VerifiedRecords
     /// Compares <paramref name="result"/>'s records with <c>&lt;stem&gt;.verified.jsonl</c> in <paramref name="directory"/>,
     /// writing, creating, accepting or cleaning up files as <see cref="SnapshotStatus"/> describes.
     /// </summary>
-    public static async Task<SnapshotCheck> CheckAsync(OrBenchResult result, string directory, string stem, SnapshotOptions? options = null, CancellationToken cancellationToken = default)
+    public static Task<SnapshotCheck> CheckAsync(OrBenchResult result, string directory, string stem, SnapshotOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(result);
+        return CheckReceivedAsync(Receive(result), directory, stem, options, cancellationToken);
+    }
+
+    /// <summary>The result's snapshot records in file order, and their file text: built once per verification.</summary>
+    internal static (IReadOnlyList<SnapshotRecord> Records, string Text) Receive(OrBenchResult result)
+    {
+        var records = result.Records.Select(SnapshotRecord.From).OrderBy(r => r.Id, StringComparer.Ordinal).ThenBy(r => r.Repeat).ToList();
+        return (records, SnapshotFiles.Format(records));
+    }
+
+    internal static async Task<SnapshotCheck> CheckReceivedAsync((IReadOnlyList<SnapshotRecord> Records, string Text) receivedSnapshot, string directory, string stem, SnapshotOptions? options, CancellationToken cancellationToken)
+    {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         ArgumentException.ThrowIfNullOrWhiteSpace(stem);
         options ??= new SnapshotOptions();
 
         var verifiedPath = SnapshotFiles.VerifiedPath(directory, stem);
         var receivedPath = SnapshotFiles.ReceivedPath(directory, stem);
-        var received = result.Records.Select(SnapshotRecord.From).OrderBy(r => r.Id, StringComparer.Ordinal).ThenBy(r => r.Repeat).ToList();
-        var receivedText = SnapshotFiles.Format(received);
+        var (received, receivedText) = receivedSnapshot;
 
         if (!File.Exists(verifiedPath))
         {
