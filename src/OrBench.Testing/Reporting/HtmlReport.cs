@@ -365,7 +365,7 @@ footer { color: var(--muted); font-size: 12px; margin-top: 32px; }
             var t = model.Totals;
             html.Append("<dl class=\"meta\"><dt>Model</dt><dd>").Append(Html(model.Name)).Append("</dd><dt>Prompts</dt><dd>").Append(Html(model.Result.Prompts))
                 .Append("</dd><dt>Records</dt><dd>").Append(Number(t.Records)).Append("</dd><dt>Errors / no verdict</dt><dd>").Append(Number(t.Errors)).Append(" / ")
-                .Append(Number(t.Undecided)).Append("</dd><dt>Tokens in / out</dt><dd>").Append(Number(t.InputTokens)).Append(" / ").Append(Number(t.OutputTokens))
+                .Append(Number(t.Undecided)).Append("</dd><dt>Tokens in / out</dt><dd>").Append(t.TokensReported ? $"{Number(t.InputTokens)} / {Number(t.OutputTokens)}" : "not reported by the server")
                 .Append("</dd><dt>Mean latency</dt><dd>").Append(t.MeanLatencyMs.ToString("0", Invariant)).Append(" ms</dd><dt>Wall time</dt><dd>").Append(Seconds(t.WallSeconds))
                 .Append("</dd><dt>Classifier</dt><dd>").Append(Html(string.Join(", ", t.Classifiers))).Append("</dd>");
             foreach (var (key, value) in model.Result.Metadata.OrderBy(m => m.Key, StringComparer.Ordinal))

@@ -214,8 +214,8 @@ internal static class MarkdownReport
         {
             var t = model.Totals;
             md.Append('|').Append(data.MultiModel ? " " + Markdown(model.Name, 40) + " |" : string.Empty).Append(' ')
-              .Append(Number(t.Records)).Append(" | ").Append(Number(t.Errors)).Append(" | ").Append(Number(t.InputTokens)).Append(" | ")
-              .Append(Number(t.OutputTokens)).Append(" | ").Append(t.MeanLatencyMs.ToString("0", Invariant)).Append(" ms | ")
+              .Append(Number(t.Records)).Append(" | ").Append(Number(t.Errors)).Append(" | ").Append(t.TokensReported ? Number(t.InputTokens) : "not reported").Append(" | ")
+              .Append(t.TokensReported ? Number(t.OutputTokens) : "not reported").Append(" | ").Append(t.MeanLatencyMs.ToString("0", Invariant)).Append(" ms | ")
               .Append(Seconds(t.WallSeconds)).Append(" | ").Append(Markdown(string.Join(", ", t.Classifiers), 80)).Append(" |\n");
         }
 

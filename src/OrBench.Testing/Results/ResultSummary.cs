@@ -12,10 +12,15 @@ public static class ResultSummary
         ArgumentNullException.ThrowIfNull(result);
         var text = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
-        text.Append(inv, $"OrBench result: {result.Prompts}, model {result.Model ?? "(unknown)"}, {result.Records.Count} records, {result.UndecidedCount()} errors, {result.WallSeconds:0.0} s, tokens {result.Records.Sum(r => r.InputTokens ?? 0)} in / {result.Records.Sum(r => r.OutputTokens ?? 0)} out");
+        text.Append(inv, $"OrBench result: {result.Prompts}, model {result.Model ?? "(unknown)"}, {result.Records.Count} records, {result.UndecidedCount()} errors, {result.WallSeconds:0.0} s, {Tokens(result)}");
         Append(text, "over-refusal", result.OverRefusalRate(errors, confidence), result.OverRefusalRateByCategory(errors, confidence));
         Append(text, "toxic acceptance", result.ToxicAcceptanceRate(errors, confidence), result.ToxicAcceptanceRateByCategory(errors, confidence));
         return text.ToString();
+
+        // No record with a token count means the server reports no usage; "tokens 0 in / 0 out" would read as free.
+        static string Tokens(OrBenchResult result) => result.Records.Any(r => r.InputTokens is not null || r.OutputTokens is not null)
+            ? string.Create(CultureInfo.InvariantCulture, $"tokens {result.Records.Sum(r => r.InputTokens ?? 0)} in / {result.Records.Sum(r => r.OutputTokens ?? 0)} out")
+            : "tokens not reported";
 
         static void Append(StringBuilder text, string name, Statistics.RateEstimate overall, IReadOnlyDictionary<string, Statistics.RateEstimate> byCategory)
         {

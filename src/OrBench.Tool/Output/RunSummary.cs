@@ -28,7 +28,9 @@ internal static class RunSummary
         }
 
         table.AddRow("errors", Number(result.Records.Count(r => r.Outcome == Testing.Running.OutcomeKind.Error)));
-        table.AddRow("tokens in/out", Number(result.Records.Sum(r => r.InputTokens ?? 0)) + " / " + Number(result.Records.Sum(r => r.OutputTokens ?? 0)));
+        table.AddRow("tokens in/out", result.Records.Any(r => r.InputTokens is not null || r.OutputTokens is not null)
+            ? Number(result.Records.Sum(r => r.InputTokens ?? 0)) + " / " + Number(result.Records.Sum(r => r.OutputTokens ?? 0))
+            : "not reported by the server");
         table.AddRow("wall time", result.WallSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s");
         table.AddRow("written to", Markup.Escape(directory));
         Terminal.For(console).Write(table);

@@ -183,6 +183,20 @@ public sealed class ReportContentTests
     }
 
     [Fact]
+    public void Token_counts_a_server_never_reported_read_as_not_reported_not_as_zero()
+    {
+        var measured = TwentyOfTwoHundred(); // 200 prompts × 20 input and 40 output tokens
+        var unreported = measured with { Records = [.. measured.Records.Select(r => r with { InputTokens = null, OutputTokens = null })] };
+
+        ResultSummary.Format(measured).Should().Contain("tokens 4000 in / 8000 out");
+        ResultSummary.Format(unreported).Should().Contain("tokens not reported").And.NotContain("tokens 0 in");
+        var report = ReportWriter.Render([unreported], NoFiles);
+        report.Markdown.Should().Contain("| not reported | not reported |");
+        report.Html.Should().Contain("<dt>Tokens in / out</dt><dd>not reported by the server</dd>");
+        ReportWriter.Render([measured], NoFiles).Markdown.Should().Contain("| 4,000 | 8,000 |");
+    }
+
+    [Fact]
     public void The_gate_threshold_is_drawn_dashed_in_the_svg()
     {
         // The SVG back end cannot draw a dash pattern, so a "dashed" line would come out as one solid stroke.
