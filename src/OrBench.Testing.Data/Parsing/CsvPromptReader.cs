@@ -156,6 +156,8 @@ internal static class CsvPromptReader
     {
         var line = 1;
         var openLine = 0;
+        var field = 0;
+        var openField = 0;
         var inQuotes = false;
         var atFieldStart = true;
         for (var i = 0; i < text.Length; i++)
@@ -186,19 +188,32 @@ internal static class CsvPromptReader
             {
                 inQuotes = true;
                 openLine = line;
+                openField = field;
+            }
+            else if (c == (byte)',')
+            {
+                field++;
+            }
+            else if (c == (byte)'\n')
+            {
+                line++;
+                field = 0;
             }
 
             atFieldStart = c is (byte)',' or (byte)'\n' or (byte)'\r';
-            if (c == (byte)'\n')
-            {
-                line++;
-            }
         }
 
         if (inQuotes)
         {
-            throw new PromptFileFormatException(filePath, openLine, PromptFileProblem.UnterminatedQuote, "unterminated quote: a quoted field opens on this line and is never closed (a quote inside a quoted field must be doubled: \"\").");
+            throw new PromptFileFormatException(filePath, openLine, FieldName(openLine == 1 ? [] : HeaderNames(text), openField), PromptFileProblem.UnterminatedQuote, "unterminated quote: a quoted field opens on this line and is never closed (a quote inside a quoted field must be doubled: \"\").");
         }
+    }
+
+    /// <summary>The header's column names from the first line, split at commas (for naming the field of an error found before CsvHelper reads the header).</summary>
+    private static string[] HeaderNames(ReadOnlySpan<byte> text)
+    {
+        var end = text.IndexOf((byte)'\n');
+        return System.Text.Encoding.UTF8.GetString(end < 0 ? text : text[..end]).TrimEnd('\r').Split(',');
     }
 
     private static int IndexOf(string[] header, string name)
@@ -277,9 +292,7 @@ internal static class CsvPromptReader
             atFieldStart = c is (byte)',' or (byte)'\n' or (byte)'\r';
         }
 
-        var headerEnd = text.IndexOf((byte)'\n');
-        var headerLine = System.Text.Encoding.UTF8.GetString(headerEnd < 0 ? text[..offset] : text[..Math.Min(headerEnd, offset)]).TrimEnd('\r');
-        var header = line == 1 ? [] : headerLine.Split(',');
+        var header = line == 1 ? [] : HeaderNames(text);
         throw new PromptFileFormatException(
             filePath,
             line,

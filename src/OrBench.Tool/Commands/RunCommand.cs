@@ -145,12 +145,13 @@ internal static class RunCommand
 
     private static string? ShardFromEnvironment(ToolConsole console)
     {
-        var value = console.GetEnvironmentVariable("ORBENCH_SHARD");
-        if (string.IsNullOrWhiteSpace(value))
+        try
         {
-            return null;
+            return ShardSpec.FromEnvironment(console.GetEnvironmentVariable)?.ToString();
         }
-
-        return ShardSpec.TryParse(value, out _) ? value : throw new UsageException($"ORBENCH_SHARD must look like k/n with 1 <= k <= n, but was '{value}'.");
+        catch (FormatException e)
+        {
+            throw new UsageException(e.Message);
+        }
     }
 }
