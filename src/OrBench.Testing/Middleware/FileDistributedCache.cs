@@ -132,6 +132,12 @@ public sealed class FileDistributedCache : IDistributedCache, IDisposable, IAsyn
     internal static bool TryReadEntry(string path, out byte[] payload)
     {
         payload = [];
+        if (!File.Exists(path))
+        {
+            // A miss is the common case of a first run: no exception thrown for it.
+            return false;
+        }
+
         byte[] bytes;
         for (var attempt = 0; ; attempt++)
         {
