@@ -27,7 +27,7 @@ for project in src/OrBench.Tool tests/OrBench.Probe benchmarks/BareClient; do
 done
 orbench="dotnet src/OrBench.Tool/bin/Release/net10.0/orbench.dll"
 probe="dotnet tests/OrBench.Probe/bin/Release/net10.0/OrBench.Probe.dll"
-bare="dotnet benchmarks/BareClient/bin/Release/net10.0/OrBench.BareClient.dll"
+bare="dotnet benchmarks/BareClient/bin/Release/net10.0/BareClient.dll"
 python3 benchmarks/whole-process/make_inputs.py responses 80000 "$work/r80k.csv"
 # 800,000 rows: the 80,000 data rows ten times over (memory is what is measured there, not the verdicts).
 { cat "$work/r80k.csv"; for _ in $(seq 1 9); do tail -n +2 "$work/r80k.csv"; done; } > "$work/r800k.csv"
