@@ -3,6 +3,7 @@ using OrBench.Samples.Gates;
 using OrBench.Samples.Model;
 using OrBench.Testing;
 using OrBench.Testing.Assertions;
+using OrBench.Testing.Gates;
 using OrBench.Testing.Data;
 using OrBench.Testing.Reporting;
 using OrBench.Testing.Xunit;

@@ -1,3 +1,4 @@
+using OrBench.Testing.Gates;
 using OrBench.Testing.Reporting;
 using OrBench.Tool.Cli;
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using OrBench.Testing.Gates;
 using OrBench.Testing.Reporting;
 using OrBench.Testing.Results;
 using OrBench.Tool.Cli;

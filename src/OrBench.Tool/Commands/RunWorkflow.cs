@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Caching.Distributed;
-using OrBench.Testing.Assertions;
+using OrBench.Testing.Gates;
 using OrBench.Testing.Data;
 using OrBench.Testing.Middleware;
 using OrBench.Testing.Reporting;

@@ -1,4 +1,5 @@
 using System.Text;
+using OrBench.Testing.Gates;
 using OrBench.Testing.Reporting;
 using OrBench.Testing.Results;
 using OrBench.Tool.Cli;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using OrBench.Testing.Assertions;
+using OrBench.Testing.Gates;
 using OrBench.Testing.Reporting;
 using OrBench.Testing.Reporting.Tuning;
 using OrBench.Tool.Cli;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using FluentAssertions;
 using OrBench.Testing.Assertions;
+using OrBench.Testing.Gates;
 using OrBench.Testing.Results;
 using Xunit;
 using Xunit.Sdk;

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using FluentAssertions;
 using OrBench.Testing.Assertions;
+using OrBench.Testing.Gates;
 using OrBench.Testing.Classification;
 using OrBench.Testing.Data;
 using OrBench.Testing.Reporting;
@@ -54,7 +55,7 @@ public sealed class ReportContentTests
     public void A_gate_evaluated_by_an_assertion_is_reported_with_the_same_decision()
     {
         var result = TwentyOfTwoHundred();
-        var evaluation = global::OrBench.Testing.Assertions.GateEvaluation.Evaluate(result, GateMetric.OverRefusal, 0.12, new global::OrBench.Testing.Assertions.GateOptions { Policy = GatePolicy.Strict });
+        var evaluation = global::OrBench.Testing.Gates.GateEvaluation.Evaluate(result, GateMetric.OverRefusal, 0.12, new global::OrBench.Testing.Gates.GateOptions { Policy = GatePolicy.Strict });
 
         var report = ReportWriter.Render([result], NoFiles with { Gates = [GateDefinition.From(evaluation)] });
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FluentAssertions;
 using OrBench.Testing.Assertions;
+using OrBench.Testing.Gates;
 using OrBench.Testing.Reporting;
 using OrBench.Testing.Reporting.Tuning;
 using OrBench.Testing.Results;
