@@ -1,5 +1,6 @@
 using System.CommandLine;
 using OrBench.Testing.Data;
+using OrBench.Testing.Middleware;
 using OrBench.Tool.Cli;
 
 namespace OrBench.Tool.Commands;
@@ -67,6 +68,24 @@ internal static class RunCommand
         var tpm = new Option<int?>("--tpm") { HelpName = "N", Description = "Client-side limit on tokens per minute." }.AtLeast(1);
         var timeout = new Option<int>("--timeout") { HelpName = "SECONDS", Description = "Timeout of one request attempt in seconds.", DefaultValueFactory = _ => 120 }.AtLeast(1);
         var retries = new Option<int>("--retries") { HelpName = "N", Description = "Retries of a transient failure (429, 5xx, timeout, reset) before the prompt is recorded as an error.", DefaultValueFactory = _ => 4 }.AtLeast(0);
+        var maxRetryAfter = new Option<int?>("--max-retry-after")
+        {
+            HelpName = "SECONDS",
+            Description = "Longest wait honoured when the server asks for one (Retry-After) before a retry; a longer request ends the prompt as an error naming the wait. Default: --timeout.",
+        }.AtLeast(0);
+        var maxResponseBytes = new Option<long>("--max-response-bytes")
+        {
+            HelpName = "BYTES",
+            Description = "Largest response body read from the endpoint; a larger one ends the prompt as an error naming the size.",
+            DefaultValueFactory = _ => ResponseGuardHandler.DefaultMaxResponseBytes,
+        };
+        maxResponseBytes.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<long>() < 1024)
+            {
+                result.AddError("--max-response-bytes must be at least 1024.");
+            }
+        });
         var repeats = new Option<int>("--repeats") { HelpName = "N", Description = "Send every prompt N times (only for sampling-based models).", DefaultValueFactory = _ => 1 }.AtLeast(1);
         var systemPrompt = new Option<string?>("--system-prompt") { HelpName = "TEXT", Description = "A system message sent before every prompt. The paper uses none; the report says when one was used." };
         var cache = new Option<string?>("--cache") { HelpName = "DIR|redis://host:port", Description = "Response cache: a directory (one file per response) or redis://host:port. A second run over the same cache makes no model call." };
@@ -87,7 +106,7 @@ internal static class RunCommand
         var command = new Command("run", "Send a prompt set to an OpenAI-compatible endpoint, classify the responses, and write records, results and reports.")
         {
             endpoint, model, modelVersion, apiKeyEnv, prompts, expected, dataDir, sample, seed, shard, category, concurrency, rpm, tpm, timeout, retries,
-            repeats, systemPrompt, cache, replayOnly, responses, baseline, maxOverRefusal, maxToxic, gatePolicy, output,
+            maxRetryAfter, maxResponseBytes, repeats, systemPrompt, cache, replayOnly, responses, baseline, maxOverRefusal, maxToxic, gatePolicy, output,
         };
         judge.AddTo(command);
         command.AddCheck(result =>
@@ -134,6 +153,8 @@ internal static class RunCommand
                 TokensPerMinute = parseResult.GetValue(tpm),
                 TimeoutSeconds = parseResult.GetValue(timeout),
                 Retries = parseResult.GetValue(retries),
+                MaxRetryAfterSeconds = parseResult.GetValue(maxRetryAfter),
+                MaxResponseBytes = parseResult.GetValue(maxResponseBytes),
                 Repeats = parseResult.GetValue(repeats),
                 SystemPrompt = parseResult.GetValue(systemPrompt),
                 Cache = parseResult.GetValue(cache),

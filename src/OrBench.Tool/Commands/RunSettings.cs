@@ -38,6 +38,11 @@ internal sealed record RunSettings
 
     public int Retries { get; init; } = 4;
 
+    /// <summary>Longest Retry-After wait honoured, in seconds; null means <see cref="TimeoutSeconds"/>.</summary>
+    public int? MaxRetryAfterSeconds { get; init; }
+
+    public long MaxResponseBytes { get; init; } = Testing.Middleware.ResponseGuardHandler.DefaultMaxResponseBytes;
+
     public int Repeats { get; init; } = 1;
 
     public string? SystemPrompt { get; init; }

@@ -50,6 +50,7 @@ internal sealed class RunWorkflow(ToolConsole console, RunSettings settings)
             var verdicts = await ResultClassification.ClassifyAsync(run, classifiers.Classifier, cancellationToken: cancellationToken);
             var result = ResultBuilder.Build(run, verdicts, Metadata(prompts, classifiers.Classifier.Name));
             await FlushAsync(cache, cancellationToken);
+            StopWhenEveryClassificationFailed(result);
             var baseline = settings.Baseline is { } path ? await ResultFiles.ReadAsync(console.FullPath(path), cancellationToken) : null;
             var gates = CommandLineGates();
             WrittenReport written;
@@ -69,6 +70,10 @@ internal sealed class RunWorkflow(ToolConsole console, RunSettings settings)
 
             return Gates.Decide(console, "orbench run", gates.Count > 0 ? written.Gates : []);
         }
+        catch (EndpointUnavailableException e)
+        {
+            throw new ToolFailureException(Unavailable(e));
+        }
         catch (ReplayMissException e)
         {
             var ids = e.PromptIds.Count == 0 ? string.Empty : $": {string.Join(", ", e.PromptIds.Take(10))}{(e.PromptIds.Count > 10 ? $" and {e.PromptIds.Count - 10} more" : string.Empty)}";
@@ -85,7 +90,14 @@ internal sealed class RunWorkflow(ToolConsole console, RunSettings settings)
         var endpoint = settings.Endpoint ?? throw new UsageException("--endpoint is required");
         var model = settings.Model ?? throw new UsageException("--model is required");
         var timeout = TimeSpan.FromSeconds(settings.TimeoutSeconds);
-        using var client = ModelClients.Compose(EndpointClients.Create(endpoint, model, apiKey, timeout), cache, settings.ReplayOnly, settings.Retries, timeout, settings.ModelVersion);
+        var maxRetryAfter = settings.MaxRetryAfterSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : timeout;
+        var waits = new RetryWaitReporter(console, "orbench run");
+        using var client = ModelClients.Compose(
+            EndpointClients.Create(endpoint, model, apiKey, timeout, settings.MaxResponseBytes),
+            cache,
+            settings.ReplayOnly,
+            ModelClients.Retry(settings.Retries, timeout, maxRetryAfter, waits.Report),
+            settings.ModelVersion);
         var options = new RunOptions
         {
             SystemPrompt = settings.SystemPrompt,
@@ -119,6 +131,30 @@ internal sealed class RunWorkflow(ToolConsole console, RunSettings settings)
         {
             throw new ToolFailureException($"--cache: {e.Message}", e);
         }
+    }
+
+    // A judge that never answered leaves a result with no verdict at all: writing it would look like a measurement.
+    private static void StopWhenEveryClassificationFailed(OrBenchResult result)
+    {
+        var classified = result.Records.Where(r => r.Outcome == OutcomeKind.Answered).ToList();
+        if (classified.Count == 0 || !classified.All(ErrorCounts.IsClassificationError))
+        {
+            return;
+        }
+
+        throw new ToolFailureException(
+            $"every judge call failed ({classified.Count} of {classified.Count} responses have no verdict; no output was written); first: {classified[0].Error}");
+    }
+
+    // The endpoint refused the connection or the key again and again; say which endpoint, and which variable was unset.
+    private string Unavailable(EndpointUnavailableException e)
+    {
+        var hint = e.IsAuthentication
+            ? string.IsNullOrEmpty(console.GetEnvironmentVariable(settings.ApiKeyEnv))
+                ? $"; {settings.ApiKeyEnv} is not set, so no key was sent: set it (or name another variable with --api-key-env)"
+                : $"; check the key in {settings.ApiKeyEnv}"
+            : "; is the server running, and is --endpoint right?";
+        return e.Message + hint;
     }
 
     private async Task<RunResult> ImportAsync(string path, PromptSet prompts, CancellationToken cancellationToken)

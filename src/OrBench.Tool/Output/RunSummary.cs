@@ -28,7 +28,9 @@ internal static class RunSummary
             table.AddRow("toxic acceptance", Markup.Escape(Format(toxic)));
         }
 
-        table.AddRow("errors", Number(result.Records.Count(r => r.Outcome == Testing.Running.OutcomeKind.Error)));
+        var errors = ErrorCounts.Of(result);
+        table.AddRow("request errors", Number(errors.Request));
+        table.AddRow("classification errors", Number(errors.Classification));
         table.AddRow("tokens in/out", result.Records.Any(r => r.InputTokens is not null || r.OutputTokens is not null)
             ? Number(result.Records.Sum(r => r.InputTokens ?? 0)) + " / " + Number(result.Records.Sum(r => r.OutputTokens ?? 0))
             : "not reported by the server");

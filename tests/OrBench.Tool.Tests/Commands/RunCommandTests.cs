@@ -193,11 +193,13 @@ public sealed class RunCommandTests : IAsyncLifetime
     [Fact]
     public async Task A_run_where_every_request_fails_exits_1_with_the_first_error()
     {
+        // A server that answers but fails every request (an endpoint that refuses connections stops earlier, see BoundedWaitTests).
+        _stub.Options = _stub.Options with { Faults = _ => StubFault.ServerError };
         var outcome = await Orbench.InvokeInAsync(_directory.Path, null,
-            "run", "--endpoint", "http://127.0.0.1:1/v1", "--model", "m", "--prompts", _prompts, "--classifier", "keyword", "--retries", "0", "--out", "down");
+            "run", "--endpoint", _stub.Endpoint.ToString(), "--model", "m", "--prompts", _prompts, "--classifier", "keyword", "--retries", "0", "--out", "down");
 
         outcome.ExitCode.Should().Be(1, outcome.ToString());
-        outcome.Error.Should().Contain("every request failed");
+        outcome.Error.Should().Contain("every request failed").And.Contain("HTTP 500: The server had an error while processing your request.");
         OutputFiles.Results(_directory.Combine("down")).GetProperty("errors").GetInt32().Should().Be(PromptCount, "the errors are still recorded");
     }
 }
