@@ -1,4 +1,5 @@
 using System.Globalization;
+using OrBench.Testing.Gates;
 using OrBench.Testing.Results;
 using OrBench.Testing.Statistics;
 using OrBench.Tool.Cli;
@@ -9,7 +10,7 @@ namespace OrBench.Tool.Output;
 /// <summary>The table printed after a run: rates with intervals, errors, tokens, wall time and where the files are.</summary>
 internal static class RunSummary
 {
-    public static void Write(ToolConsole console, OrBenchResult result, string directory)
+    public static void Write(ToolConsole console, OrBenchResult result, string directory, IReadOnlyList<GateResult> gates)
     {
         var table = new Table().Border(TableBorder.Rounded).AddColumn("metric").AddColumn("value");
         table.AddRow("model", Markup.Escape(result.Model ?? "(none)"));
@@ -33,10 +34,19 @@ internal static class RunSummary
             : "not reported by the server");
         table.AddRow("wall time", result.WallSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s");
         table.AddRow("written to", Markup.Escape(directory));
+        foreach (var gate in gates)
+        {
+            table.AddRow(Markup.Escape("gate " + gate.Gate.Name), Markup.Escape(GateLine(gate)));
+        }
+
         Terminal.For(console).Write(table);
     }
 
     public static string Format(RateEstimate rate) => rate.ToString();
+
+    /// <summary>E.g. <c>FAILED: 20.0 % [15.9 %, 24.9 %] (60/300) vs ≤ 10.0 % (interval)</c>; every gate is listed, passed ones too.</summary>
+    public static string GateLine(GateResult gate) =>
+        $"{gate.StatusText.ToUpperInvariant()}: {gate.Estimate} vs ≤ {(gate.Gate.Threshold * 100).ToString("0.0##", CultureInfo.InvariantCulture)} % ({gate.Gate.Policy.ToDisplayName()}){(gate.Errors == 0 ? string.Empty : $", {gate.Errors} errors")}";
 
     private static string Number(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }
