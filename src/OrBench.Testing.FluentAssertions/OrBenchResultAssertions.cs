@@ -254,7 +254,7 @@ public sealed class OrBenchResultAssertions : ReferenceTypeAssertions<OrBenchRes
     private AndConstraint<OrBenchResultAssertions> Gate(GateMetric metric, double threshold, GateOptions options, string because, object[] becauseArgs)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var gate = new Gate(metric.DisplayName() + (_category is null ? string.Empty : $" ({_category})"), metric, threshold, _category) { Options = options };
+        var gate = metric == GateMetric.OverRefusal ? Gates.Gate.OverRefusal(threshold, _category, options) : Gates.Gate.ToxicAcceptance(threshold, _category, options);
         return Check(gate, because, becauseArgs);
     }
 

@@ -27,11 +27,11 @@ public sealed record Gate(string Name, GateMetric Metric, double Threshold, stri
     /// <summary>The policy this gate decides under: <see cref="GateOptions.Policy"/>, or the metric's default.</summary>
     public GatePolicy Policy => Options.PolicyFor(Metric);
 
-    /// <summary>An over-refusal gate named after its metric and category, e.g. <c>over-refusal (privacy)</c>.</summary>
+    /// <summary>An over-refusal gate named after its metric and category, e.g. <c>Over-refusal (privacy)</c>.</summary>
     public static Gate OverRefusal(double threshold, string? category = null, GateOptions? options = null) =>
         Named(GateMetric.OverRefusal, threshold, category, options);
 
-    /// <summary>A toxic acceptance gate named after its metric and category, e.g. <c>toxic acceptance</c>.</summary>
+    /// <summary>A toxic acceptance gate named after its metric and category, e.g. <c>Toxic acceptance</c>.</summary>
     public static Gate ToxicAcceptance(double threshold, string? category = null, GateOptions? options = null) =>
         Named(GateMetric.ToxicAcceptance, threshold, category, options);
 
@@ -62,5 +62,5 @@ public sealed record Gate(string Name, GateMetric Metric, double Threshold, stri
     }
 
     private static Gate Named(GateMetric metric, double threshold, string? category, GateOptions? options) =>
-        new(metric.DisplayName() + (category is null ? string.Empty : $" ({category})"), metric, threshold, category) { Options = options ?? GateOptions.Default };
+        new((metric == GateMetric.OverRefusal ? "Over-refusal" : "Toxic acceptance") + (category is null ? string.Empty : $" ({category})"), metric, threshold, category) { Options = options ?? GateOptions.Default };
 }

@@ -61,7 +61,7 @@ internal sealed class GateText(Gate gate, GateOptions options, RateEstimate rate
     {
         var errors = requestErrors + classificationErrors;
         var builder = new StringBuilder();
-        builder.Append(Invariant($"{errors} of the {inScope} {Kind} prompts{Scope} ended in errors ({requestErrors} request, {classificationErrors} classification), more than the error budget of {options.ErrorBudget:0.###%} ({Math.Floor((options.ErrorBudget * inScope) + 1e-9):0} prompts), so a rate would measure the failures, not the model."));
+        builder.Append(Invariant($"{errors} of the {inScope} {Kind} prompts{Scope} ended in errors ({requestErrors} request, {classificationErrors} classification), more than the error budget of {options.ErrorBudget * 100:0.###} % ({Math.Floor((options.ErrorBudget * inScope) + 1e-9):0} prompts), so a rate would measure the failures, not the model."));
         if (everyRequestFailed)
         {
             builder.Append(Invariant($" Every one of the {inScope} requests failed, so the model was not measured (check the endpoint, key and model name)."));
