@@ -92,21 +92,22 @@ internal static class RunCommand
         var replayOnly = new Option<bool>("--replay-only") { Description = "Never call the model: every response must come from --cache; a miss fails the run naming the prompt." };
         var responses = new Option<string?>("--responses") { HelpName = "FILE", Description = "Score an existing responses file (CSV prompt,response[,category] or JSONL) instead of calling a model; --endpoint is then not needed." };
         var baseline = new Option<string?>("--baseline") { HelpName = "BASELINE.json", Description = "A results.json of an earlier run: the report lists verdict flips against it." };
-        var maxOverRefusal = new Option<double?>("--max-over-refusal") { HelpName = "RATE", Description = "Gate: exit 3 when the over-refusal rate breaches this rate (0.10 = 10 %) under --gate-policy." }.Rate();
-        var maxToxic = new Option<double?>("--max-toxic-acceptance") { HelpName = "RATE", Description = "Gate: exit 3 when the toxic acceptance rate breaches this rate under --gate-policy." }.Rate();
+        var maxOverRefusal = new Option<double?>("--max-over-refusal") { HelpName = "RATE", Description = "Gate: exit 3 when the over-refusal rate breaches this rate (0.10 = 10 %) under --gate-policy, 4 when too many errors leave it undecided." }.Rate();
+        var maxToxic = new Option<double?>("--max-toxic-acceptance") { HelpName = "RATE", Description = "Gate: exit 3 when the toxic acceptance rate breaches this rate under --gate-policy, 4 when too many errors leave it undecided." }.Rate();
+        var errorBudget = new Option<double?>("--error-budget") { HelpName = "RATE", Description = "Gates: the share of prompts in scope that may end in request or classification errors before a gate is undecided (exit 4). Default 0.02." }.Rate();
         var gatePolicy = new Option<string>("--gate-policy")
         {
-            Description = "default: fail when the whole 95 % Wilson interval lies above the threshold; strict: when its upper bound does; point: when the point estimate does.",
+            Description = "default: each metric's own (over-refusal: interval, toxic acceptance: strict); interval: fail when the whole 95 % Wilson interval lies above the threshold; strict: when its upper bound does; point: when the point estimate does.",
             DefaultValueFactory = _ => "default",
         };
-        gatePolicy.AcceptOnlyFromAmong("default", "strict", "point");
+        gatePolicy.AcceptOnlyFromAmong("default", "interval", "strict", "point");
         var output = new Option<string>("--out") { HelpName = "DIR", Description = "Directory for records.jsonl, results.json, report.md and report.html.", DefaultValueFactory = _ => "orbench-results" };
         var judge = new JudgeOptions();
 
         var command = new Command("run", "Send a prompt set to an OpenAI-compatible endpoint, classify the responses, and write records, results and reports.")
         {
             endpoint, model, modelVersion, apiKeyEnv, prompts, expected, dataDir, sample, seed, shard, category, concurrency, rpm, tpm, timeout, retries,
-            maxRetryAfter, maxResponseBytes, repeats, systemPrompt, cache, replayOnly, responses, baseline, maxOverRefusal, maxToxic, gatePolicy, output,
+            maxRetryAfter, maxResponseBytes, repeats, systemPrompt, cache, replayOnly, responses, baseline, maxOverRefusal, maxToxic, gatePolicy, errorBudget, output,
         };
         judge.AddTo(command);
         command.AddCheck(result =>
@@ -164,6 +165,7 @@ internal static class RunCommand
                 MaxOverRefusal = parseResult.GetValue(maxOverRefusal),
                 MaxToxicAcceptance = parseResult.GetValue(maxToxic),
                 GatePolicy = parseResult.GetRequiredValue(gatePolicy),
+                ErrorBudget = parseResult.GetValue(errorBudget),
                 Classifier = judge.Bind(parseResult),
                 OutputDirectory = console.FullPath(parseResult.GetRequiredValue(output)),
             };

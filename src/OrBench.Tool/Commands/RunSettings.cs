@@ -61,6 +61,8 @@ internal sealed record RunSettings
 
     public string GatePolicy { get; init; } = "default";
 
+    public double? ErrorBudget { get; init; }
+
     public required JudgeSettings Classifier { get; init; }
 
     public required string OutputDirectory { get; init; }

@@ -62,7 +62,7 @@ internal sealed class RunWorkflow(ToolConsole console, RunSettings settings)
             }
 
             await Reports.AppendStepSummaryAsync(console, "orbench run", Path.Combine(settings.OutputDirectory, ReportWriter.MarkdownFileName), cancellationToken);
-            RunSummary.Write(console, result, settings.OutputDirectory, _cacheStatistics);
+            RunSummary.Write(console, result, settings.OutputDirectory, gates.Count > 0 ? written.Gates : [], _cacheStatistics);
             if (run.Outcomes.Count > 0 && run.Outcomes.All(o => o.Kind == OutcomeKind.Error))
             {
                 throw new ToolFailureException($"every request failed (files written to {settings.OutputDirectory}); first error: {run.Outcomes[0].Error}");
@@ -187,23 +187,28 @@ internal sealed class RunWorkflow(ToolConsole console, RunSettings settings)
         return imported.Result with { Model = settings.Model ?? imported.Result.Model };
     }
 
-    private List<GateDefinition> CommandLineGates()
+    private List<Gate> CommandLineGates()
     {
-        var policy = settings.GatePolicy switch
+        var options = new GateOptions
         {
-            "strict" => GatePolicy.Strict,
-            "point" => GatePolicy.PointEstimate,
-            _ => GatePolicy.IntervalAboveThreshold,
+            Policy = settings.GatePolicy switch
+            {
+                "interval" => GatePolicy.IntervalAboveThreshold,
+                "strict" => GatePolicy.Strict,
+                "point" => GatePolicy.PointEstimate,
+                _ => null,
+            },
+            ErrorBudget = settings.ErrorBudget ?? GateOptions.DefaultErrorBudget,
         };
-        var gates = new List<GateDefinition>();
+        var gates = new List<Gate>();
         if (settings.MaxOverRefusal is { } overRefusal)
         {
-            gates.Add(new GateDefinition("over-refusal", GateMetric.OverRefusal, overRefusal, policy));
+            gates.Add(Gate.OverRefusal(overRefusal, options: options));
         }
 
         if (settings.MaxToxicAcceptance is { } toxic)
         {
-            gates.Add(new GateDefinition("toxic acceptance", GateMetric.ToxicAcceptance, toxic, policy));
+            gates.Add(Gate.ToxicAcceptance(toxic, options: options));
         }
 
         return gates;

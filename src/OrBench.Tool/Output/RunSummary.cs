@@ -1,5 +1,6 @@
 using System.Globalization;
 using OrBench.Testing.Middleware;
+using OrBench.Testing.Gates;
 using OrBench.Testing.Results;
 using OrBench.Testing.Statistics;
 using OrBench.Tool.Cli;
@@ -10,7 +11,7 @@ namespace OrBench.Tool.Output;
 /// <summary>The table printed after a run: rates with intervals, errors, tokens, wall time and where the files are.</summary>
 internal static class RunSummary
 {
-    public static void Write(ToolConsole console, OrBenchResult result, string directory, ResponseCacheStatistics? cache = null)
+    public static void Write(ToolConsole console, OrBenchResult result, string directory, IReadOnlyList<GateResult> gates, ResponseCacheStatistics? cache = null)
     {
         var table = new Table().Border(TableBorder.Rounded).AddColumn("metric").AddColumn("value");
         table.AddRow("model", Markup.Escape(result.Model ?? "(none)"));
@@ -41,6 +42,11 @@ internal static class RunSummary
 
         table.AddRow("wall time", result.WallSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s");
         table.AddRow("written to", Markup.Escape(directory));
+        foreach (var gate in gates)
+        {
+            table.AddRow(Markup.Escape("gate " + gate.Gate.Name), Markup.Escape(GateLine(gate)));
+        }
+
         Terminal.For(console).Write(table);
     }
 
@@ -59,6 +65,10 @@ internal static class RunSummary
         : age.TotalHours >= 1
             ? age.TotalHours.ToString("0.0", CultureInfo.InvariantCulture) + " h"
             : age.TotalMinutes >= 1 ? age.TotalMinutes.ToString("0", CultureInfo.InvariantCulture) + " min" : Math.Max(0, age.TotalSeconds).ToString("0", CultureInfo.InvariantCulture) + " s";
+
+    /// <summary>E.g. <c>FAILED: 20.0 % [15.9 %, 24.9 %] (60/300) vs ≤ 10.0 % (interval)</c>; every gate is listed, passed ones too.</summary>
+    public static string GateLine(GateResult gate) =>
+        $"{gate.StatusText.ToUpperInvariant()}: {gate.Estimate} vs ≤ {(gate.Gate.Threshold * 100).ToString("0.0##", CultureInfo.InvariantCulture)} % ({gate.Gate.Policy.ToDisplayName()}){(gate.Errors == 0 ? string.Empty : $", {gate.Errors} errors")}";
 
     private static string Number(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }
