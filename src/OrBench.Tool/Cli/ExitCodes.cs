@@ -17,4 +17,10 @@ internal static class ExitCodes
 
     /// <summary>The run completed but a gate given on the command line (<c>--max-over-refusal</c>, <c>--max-toxic-acceptance</c>) failed.</summary>
     public const int GateFailed = 3;
+
+    /// <summary>
+    /// <c>orbench run --baseline B --max-regression RATE</c> completed and the result regressed from the baseline beyond
+    /// RATE, significantly (exact McNemar, Holm across categories). A failed rate gate (3) takes precedence.
+    /// </summary>
+    public const int Regressed = 5;
 }

@@ -1,3 +1,5 @@
+using OrBench.Tool.Cli;
+
 namespace OrBench.Tool.Commands;
 
 /// <summary>Everything <c>orbench run</c> was asked to do, bound and validated from the command line.</summary>
@@ -47,6 +49,8 @@ internal sealed record RunSettings
 
     public string? Baseline { get; init; }
 
+    public double? MaxRegression { get; init; }
+
     public double? MaxOverRefusal { get; init; }
 
     public double? MaxToxicAcceptance { get; init; }
@@ -56,4 +60,6 @@ internal sealed record RunSettings
     public required JudgeSettings Classifier { get; init; }
 
     public required string OutputDirectory { get; init; }
+
+    public OutputFormat Format { get; init; } = OutputFormat.Text;
 }

@@ -15,21 +15,38 @@ internal static class PromptSources
         var set = await LoadSetAsync(settings, console, cancellationToken);
         if (settings.Categories.Count > 0)
         {
-            var wanted = settings.Categories.Select(c => new OrBenchCategory(c)).ToList();
-            var present = set.Select(p => p.Category).ToHashSet();
-            var unknown = wanted.Where(c => !present.Contains(c)).Select(c => $"'{c.Value}'").Distinct(StringComparer.Ordinal).ToList();
+            // Category names are matched ignoring case ("Privacy" selects "privacy"), as subset names are.
+            var present = set.Select(p => p.Category).Distinct().ToList();
+            var wanted = new List<OrBenchCategory>();
+            var unknown = new List<string>();
+            foreach (var name in settings.Categories)
+            {
+                var match = present.Where(c => string.Equals(c.Value, name, StringComparison.OrdinalIgnoreCase)).ToList();
+                if (match.Count == 0)
+                {
+                    unknown.Add($"'{name}'");
+                }
+
+                wanted.AddRange(match);
+            }
+
             if (unknown.Count > 0)
             {
                 // A typo would otherwise run zero prompts and pass every gate vacuously.
                 throw new UsageException($"--category {string.Join(", ", unknown)}: {set.Name} has no prompts in that category; its categories are {string.Join(", ", present.Select(c => c.Value).Order(StringComparer.Ordinal))}");
             }
 
-            set = set.WhereCategory([.. wanted]);
+            set = set.WhereCategory([.. wanted.Distinct()]);
         }
 
         if (settings.Sample is { } sample && sample < set.Count)
         {
             set = set.Sample(sample, settings.Seed);
+        }
+        else if (settings.Sample is { } larger && larger > set.Count)
+        {
+            await console.Error.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"orbench run: warning: --sample {larger} is larger than the {set.Count} prompts of {set.Name}{(settings.Categories.Count > 0 ? " in the chosen categories" : string.Empty)}; running all {set.Count}"));
         }
 
         if (settings.Shard is { } shard)
