@@ -16,25 +16,20 @@ internal static class TuningTable
 {
     public static void Write(ToolConsole console, TuningReport report)
     {
+        var options = report.Options;
         if (!console.IsTerminal)
         {
-            console.Out.Write(report.ToTable());
+            console.Out.Write(ToPlainText(report));
             return;
         }
 
-        var options = report.Options;
-        var table = new Table().Border(TableBorder.Rounded)
-            .AddColumn(new TableColumn("model").NoWrap())
-            .AddColumn(new TableColumn("gate").NoWrap())
-            .AddColumn(new TableColumn("n").RightAligned())
-            .AddColumn(new TableColumn("rate").RightAligned())
-            .AddColumn(new TableColumn(Percent(options.Confidence, 0) + " interval").RightAligned())
-            .AddColumn(new TableColumn("fails below: interval").RightAligned())
-            .AddColumn(new TableColumn("strict").RightAligned())
-            .AddColumn(new TableColumn("point").RightAligned())
-            .AddColumn(new TableColumn("suggested").RightAligned())
-            .AddColumn(new TableColumn("min. detectable rise").RightAligned())
-            .AddColumn(new TableColumn("n for +" + Percent(options.Rise, 1)).RightAligned());
+        var table = new Table().Border(TableBorder.Rounded);
+        foreach (var (header, i) in Headers(options).Select((h, i) => (h, i)))
+        {
+            var column = new TableColumn(header);
+            table.AddColumn(i < 2 ? column.NoWrap() : column.RightAligned());
+        }
+
         foreach (var row in Rows(report))
         {
             table.AddRow([.. row.Select(Markup.Escape)]);
@@ -45,13 +40,38 @@ internal static class TuningTable
         terminal.WriteLine(Legend(options));
     }
 
+    /// <summary>Aligned plain columns for logs and files: names left-aligned and whole, numbers right-aligned, then the legend.</summary>
+    public static string ToPlainText(TuningReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var header = Headers(report.Options);
+        var rows = Rows(report).ToList();
+        var widths = header.Select((h, i) => rows.Select(r => r[i].Length).Prepend(h.Length).Max()).ToArray();
+        var text = new StringBuilder();
+        void Line(string[] cells) =>
+            text.Append(string.Join("  ", cells.Select((c, i) => i < 2 ? c.PadRight(widths[i]) : c.PadLeft(widths[i]))).TrimEnd()).Append('\n');
+        Line(header);
+        Line([.. widths.Select(w => new string('-', w))]);
+        foreach (var row in rows)
+        {
+            Line(row);
+        }
+
+        if (report.Gates.Count == 0)
+        {
+            text.Append("(no records: nothing to tune)\n");
+        }
+
+        return text.Append(Legend(report.Options)).Append('\n').ToString();
+    }
+
     /// <summary>A GitHub-flavoured markdown table (names escaped so they cannot break the table or start markup), then the legend.</summary>
     public static string ToMarkdown(TuningReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
         var options = report.Options;
         var text = new StringBuilder("### Gate thresholds\n\n");
-        text.Append(CultureInfo.InvariantCulture, $"| model | gate | n | rate | {Percent(options.Confidence, 0)} interval | fails below: interval | strict | point | suggested | min. detectable rise | n for +{Percent(options.Rise, 1)} |\n");
+        text.Append("| ").Append(string.Join(" | ", Headers(options))).Append(" |\n");
         text.Append("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
         foreach (var row in Rows(report))
         {
@@ -65,6 +85,9 @@ internal static class TuningTable
 
         return text.Append('\n').Append(Legend(options)).Append('\n').ToString();
     }
+
+    private static string[] Headers(TuningOptions options) =>
+        ["model", "gate", "n", "rate", Percent(options.Confidence, 0) + " interval", "fails below: interval", "strict", "point", "suggested", "min. detectable rise", "n for +" + Percent(options.Rise, 1)];
 
     private static IEnumerable<string[]> Rows(TuningReport report) => report.Gates.Select(row => new[]
     {
