@@ -217,4 +217,16 @@ public sealed class CommandLineConventionTests : IAsyncLifetime
         outcome.ExitCode.Should().Be(2, outcome.ToString());
         outcome.Error.Should().Contain("markdown");
     }
+
+    [Theory]
+    [InlineData("--category")]
+    [InlineData("--categories")]
+    public async Task Generate_takes_its_categories_under_the_shared_name_and_its_old_one(string name)
+    {
+        var outcome = await Orbench.InvokeInAsync(_directory.Path, null, "generate", "--generator-endpoint", "http://127.0.0.1:1/v1", "--generator-model", "g",
+            "--moderator-endpoint", "http://127.0.0.1:2/v1", "--moderator-model", "m", name, " , ", "--seeds-per-category", "1", "-o", "gen");
+
+        outcome.ExitCode.Should().Be(2, outcome.ToString());
+        outcome.Error.Should().Contain("--category names no category", "both names reach the one option, whose list here is empty");
+    }
 }
