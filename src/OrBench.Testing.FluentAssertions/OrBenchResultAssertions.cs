@@ -139,19 +139,9 @@ public sealed class OrBenchResultAssertions : ReferenceTypeAssertions<OrBenchRes
             return new AndConstraint<OrBenchResultAssertions>(this);
         }
 
-        var worse = comparison.Flips.Count(f => f.IsRegression);
-        var better = comparison.Flips.Count - worse;
-        var overall = worse > better && comparison.PValue < alpha;
-        var regressing = comparison.Categories
-            .Where(c =>
-            {
-                var w = comparison.Flips.Count(f => f.Category == c.Category && f.IsRegression);
-                var b = comparison.Flips.Count(f => f.Category == c.Category && !f.IsRegression);
-                return w > b && c.AdjustedPValue < alpha;
-            })
-            .ToList();
-
-        if (!overall && regressing.Count == 0)
+        var assessment = RegressionAssessment.Assess(comparison, alpha);
+        var (worse, better, regressing) = (assessment.Worse, assessment.Better, assessment.RegressingCategories);
+        if (!assessment.Regressed)
         {
             return new AndConstraint<OrBenchResultAssertions>(this);
         }

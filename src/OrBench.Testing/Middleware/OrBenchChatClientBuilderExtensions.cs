@@ -87,10 +87,10 @@ public static class OrBenchChatClientBuilderExtensions
         {
             var caching = new ResponseCachingChatClient(inner, cache) { TimeProvider = options.TimeProvider ?? TimeProvider.System };
             var metadata = caching.GetService<ChatClientMetadata>();
+            caching.Endpoint = options.AnyEndpoint ? null : EndpointKey(options.Endpoint ?? metadata?.ProviderUri);
             caching.CacheKeyAdditionalValues =
             [
                 CacheKeyVersion,
-                EndpointKey(options.Endpoint ?? metadata?.ProviderUri),
                 metadata?.DefaultModelId ?? string.Empty,
                 options.ModelVersion ?? string.Empty,
             ];

@@ -1,8 +1,8 @@
 namespace OrBench.Testing.Middleware;
 
 /// <summary>
-/// How <c>UseResponseCache</c> (<see cref="OrBenchChatClientBuilderExtensions"/>) records and replays. The key always holds the endpoint (scheme, host, port, path) and the model name, so a switched
-/// endpoint is measured again instead of replayed.
+/// How <c>UseResponseCache</c> (<see cref="OrBenchChatClientBuilderExtensions"/>) records and replays. The key holds the model name (and version), and every entry the endpoint
+/// it came from (scheme, host, port, path), so a switched endpoint is measured again instead of replayed.
 /// </summary>
 public sealed record ResponseCacheOptions
 {
@@ -21,6 +21,13 @@ public sealed record ResponseCacheOptions
     /// null uses what the client reports.
     /// </summary>
     public Uri? Endpoint { get; init; }
+
+    /// <summary>
+    /// Replays an entry whatever endpoint recorded it: for a credential-free replay job that does not name the endpoint
+    /// (<c>orbench run --replay-only</c> without <c>--endpoint</c>). Off by default, so an entry of another endpoint is a
+    /// miss and that endpoint's model is measured again.
+    /// </summary>
+    public bool AnyEndpoint { get; init; }
 
     /// <summary>The clock that stamps recorded entries and ages replayed ones; null is the system clock.</summary>
     public TimeProvider? TimeProvider { get; init; }

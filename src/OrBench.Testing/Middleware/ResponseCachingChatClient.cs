@@ -32,6 +32,12 @@ public class ResponseCachingChatClient(IChatClient innerClient, IDistributedCach
     /// <summary>The additional property of a stored response that holds when it was recorded (ISO 8601, UTC).</summary>
     public const string RecordedAtProperty = "orbench.recordedAt";
 
+    /// <summary>
+    /// The entry property naming the endpoint an answer was recorded from (scheme, host, port and path). An entry
+    /// recorded from another endpoint is a miss, so a switched endpoint is measured again and its answer replaces the old one.
+    /// </summary>
+    public const string EndpointProperty = "orbench.endpoint";
+
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? ThreadBuffer;
 
@@ -42,6 +48,13 @@ public class ResponseCachingChatClient(IChatClient innerClient, IDistributedCach
 
     /// <summary>The clock that stamps recorded entries; the system clock unless a test sets another.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// The endpoint this client answers for (scheme, host, port and path), stamped on every entry it writes and
+    /// compared with every entry it reads; null or empty replays an entry recorded from any endpoint (a replay job
+    /// that does not name the endpoint it replays).
+    /// </summary>
+    public string? Endpoint { get; set; }
 
     /// <summary>Answers from the model and from the cache so far, and when the oldest replayed one was recorded.</summary>
     public ResponseCacheStatistics Statistics
@@ -105,11 +118,19 @@ public class ResponseCachingChatClient(IChatClient innerClient, IDistributedCach
     protected override async Task<ChatResponse?> ReadCacheAsync(string key, CancellationToken cancellationToken)
     {
         var response = await GuardAsync("read", key, () => base.ReadCacheAsync(key, cancellationToken), cancellationToken).ConfigureAwait(false);
-        if (response is not null)
+        if (response is null)
         {
-            CountReplay(TakeRecordedAt(response));
+            return null;
         }
 
+        var recordedFrom = TakeProperty(response, EndpointProperty);
+        if (!string.IsNullOrEmpty(Endpoint) && !string.Equals(recordedFrom, Endpoint, StringComparison.Ordinal))
+        {
+            // Recorded from another endpoint: what it measured is not this endpoint's model.
+            return null;
+        }
+
+        CountReplay(TakeRecordedAt(response));
         return response;
     }
 
@@ -135,6 +156,10 @@ public class ResponseCachingChatClient(IChatClient innerClient, IDistributedCach
         var properties = value.AdditionalProperties;
         var stamped = properties is null ? new AdditionalPropertiesDictionary() : new AdditionalPropertiesDictionary(properties);
         stamped[RecordedAtProperty] = TimeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+        if (!string.IsNullOrEmpty(Endpoint))
+        {
+            stamped[EndpointProperty] = Endpoint;
+        }
         value.AdditionalProperties = stamped;
         try
         {
@@ -153,6 +178,27 @@ public class ResponseCachingChatClient(IChatClient innerClient, IDistributedCach
     {
         Interlocked.Increment(ref _fromModel);
         return GuardAsync("write", key, async () => { await base.WriteCacheStreamingAsync(key, value, cancellationToken).ConfigureAwait(false); return true; }, cancellationToken);
+    }
+
+    private static string? TakeProperty(ChatResponse response, string name)
+    {
+        if (response.AdditionalProperties is not { } properties || !properties.TryGetValue(name, out var value))
+        {
+            return null;
+        }
+
+        properties.Remove(name);
+        if (properties.Count == 0)
+        {
+            response.AdditionalProperties = null;
+        }
+
+        return value switch
+        {
+            string s => s,
+            JsonElement { ValueKind: JsonValueKind.String } e => e.GetString(),
+            _ => null,
+        };
     }
 
     private static DateTimeOffset? TakeRecordedAt(ChatResponse response)

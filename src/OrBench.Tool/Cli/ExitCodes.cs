@@ -23,4 +23,10 @@ internal static class ExitCodes
     /// its scope exceed the error budget (<c>--error-budget</c>, 2 % of the prompts by default). A failed gate (3) wins over this.
     /// </summary>
     public const int GateUndecided = 4;
+
+    /// <summary>
+    /// <c>orbench run --baseline B --max-regression RATE</c> completed and the result regressed from the baseline beyond
+    /// RATE, significantly (exact McNemar, Holm across categories). A failed rate gate (3) takes precedence.
+    /// </summary>
+    public const int Regressed = 5;
 }

@@ -5,6 +5,7 @@ using OrBench.Testing.Classification.Cascading;
 using OrBench.Testing.Classification.Csv;
 using OrBench.Tool.Cli;
 using OrBench.Tool.Composition;
+using OrBench.Tool.Output;
 
 namespace OrBench.Tool.Commands;
 
@@ -17,14 +18,15 @@ internal static class ClassifyCommand
 {
     public static Command Create(ToolConsole console)
     {
-        var input = new Option<string>("--input") { HelpName = "FILE.csv", Description = "CSV with at least prompt and response columns (quoted multi-line fields are fine).", Required = true };
-        var output = new Option<string>("--output") { HelpName = "FILE.csv", Description = "CSV to write: the input columns plus verdict, refused, confidence and classifier.", Required = true };
+        var input = new Option<string>("--input", "-i") { HelpName = "FILE.csv", Description = "CSV with at least prompt and response columns (quoted multi-line fields are fine).", Required = true };
+        var output = new Option<string>("--output", "-o") { HelpName = "FILE.csv", Description = "CSV to write: the input columns plus verdict, refused, confidence and classifier.", Required = true };
         var rawCsv = new Option<bool>("--raw-csv") { Description = "Write cells as they are. By default a cell starting with =, +, -, @, tab or CR gets a leading ' so a response cannot run as a spreadsheet formula (OWASP)." };
         var concurrency = new Option<int>("--concurrency") { HelpName = "C", Description = "Classifier calls in flight, spread over the cores (matters most for judge and cascade).", DefaultValueFactory = _ => 4 }.AtLeast(1);
         var judge = new JudgeOptions();
+        var format = SharedOptions.Format(OutputFormat.Text, OutputFormat.Json);
         var command = new Command("classify", "Classify the responses of a CSV file (prompt,response,...) and write it back with verdict, refused, confidence and classifier columns.")
         {
-            input, output, concurrency, rawCsv,
+            input, output, concurrency, rawCsv, format,
         };
         judge.AddTo(command);
         command.SetToolAction(console, async (parseResult, cancellationToken) =>
@@ -75,6 +77,12 @@ internal static class ClassifyCommand
             var judgeCalls = classifiers.Classifier is CascadeClassifier cascade
                 ? string.Create(CultureInfo.InvariantCulture, $"; judge calls: {cascade.Statistics.JudgeCalls} ({cascade.Statistics.JudgeFailures} failed)")
                 : string.Empty;
+            if (SharedOptions.FormatOf(parseResult, format) == OutputFormat.Json)
+            {
+                await ClassifyJson.WriteAsync(console, summary, classifiers.Classifier, outputPath);
+                return ExitCodes.Success;
+            }
+
             await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"{summary.Rows} rows classified by {classifiers.Classifier.Name}: {summary.Refusals} refused ({counts}){judgeCalls}; wrote {Path.GetRelativePath(console.WorkingDirectory, outputPath)}"));
             return ExitCodes.Success;

@@ -1,3 +1,5 @@
+using OrBench.Tool.Cli;
+
 namespace OrBench.Tool.Commands;
 
 /// <summary>Everything <c>orbench run</c> was asked to do, bound and validated from the command line.</summary>
@@ -55,6 +57,8 @@ internal sealed record RunSettings
 
     public string? Baseline { get; init; }
 
+    public double? MaxRegression { get; init; }
+
     public double? MaxOverRefusal { get; init; }
 
     public double? MaxToxicAcceptance { get; init; }
@@ -66,4 +70,6 @@ internal sealed record RunSettings
     public required JudgeSettings Classifier { get; init; }
 
     public required string OutputDirectory { get; init; }
+
+    public OutputFormat Format { get; init; } = OutputFormat.Text;
 }

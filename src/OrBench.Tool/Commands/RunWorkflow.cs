@@ -1,8 +1,8 @@
 using System.Globalization;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Caching.Distributed;
-using OrBench.Testing.Gates;
 using OrBench.Testing.Data;
+using OrBench.Testing.Gates;
 using OrBench.Testing.Middleware;
 using OrBench.Testing.Reporting;
 using OrBench.Testing.Results;
@@ -21,14 +21,18 @@ internal sealed class RunWorkflow(ToolConsole console, RunSettings settings)
 {
     private ResponseCacheStatistics? _cacheStatistics;
 
+    /// <summary>The endpoint a replay-only run without <c>--endpoint</c> is composed with; the reserved .invalid name never resolves.</summary>
+    private static readonly Uri ReplayOnlyEndpoint = new("http://replay-only.invalid/v1");
+
     public async Task<int> ExecuteAsync(CancellationToken cancellationToken)
     {
         CheckInputsExist();
-        var apiKey = settings.Responses is null
+        // A replay without an endpoint never reaches a server, so it needs no key (a credential-free CI job).
+        var apiKey = settings.Responses is null && !(settings.ReplayOnly && settings.Endpoint is null)
             ? EndpointClients.ResolveApiKey(console, settings.ApiKeyEnv, settings.ApiKeyEnvExplicit, "--api-key-env")
             : null;
         Classifiers.ResolveJudgeKey(settings.Classifier, console);
-        StagedOutput.Check(settings.OutputDirectory, "--out", ResultFiles.ResultsFileName, ResultFiles.RecordsFileName, ReportWriter.MarkdownFileName, ReportWriter.HtmlFileName);
+        StagedOutput.Check(settings.OutputDirectory, "--output", ResultFiles.ResultsFileName, ResultFiles.RecordsFileName, ReportWriter.MarkdownFileName, ReportWriter.HtmlFileName);
         var prompts = await PromptSources.LoadAsync(settings, console, cancellationToken);
         if (prompts.Count == 0)
         {
@@ -40,7 +44,7 @@ internal sealed class RunWorkflow(ToolConsole console, RunSettings settings)
         {
             var run = settings.Responses is { } responses
                 ? await ImportAsync(console.FullPath(responses), prompts, cancellationToken)
-                : await SendAsync(prompts, apiKey!, cache, cancellationToken);
+                : await SendAsync(prompts, apiKey, cache, cancellationToken);
             if (run.Cancelled)
             {
                 throw new OperationCanceledException(cancellationToken);
@@ -54,7 +58,7 @@ internal sealed class RunWorkflow(ToolConsole console, RunSettings settings)
             var baseline = settings.Baseline is { } path ? await ResultFiles.ReadAsync(console.FullPath(path), cancellationToken) : null;
             var gates = CommandLineGates();
             WrittenReport written;
-            using (var output = StagedOutput.Begin(settings.OutputDirectory, "--out"))
+            using (var output = StagedOutput.Begin(settings.OutputDirectory, "--output"))
             {
                 await ResultFiles.WriteAsync(result, output.Staging, cancellationToken);
                 written = await ReportWriter.WriteAsync([result], output.Staging, Reports.Options(baseline, gates), cancellationToken);
@@ -62,13 +66,33 @@ internal sealed class RunWorkflow(ToolConsole console, RunSettings settings)
             }
 
             await Reports.AppendStepSummaryAsync(console, "orbench run", Path.Combine(settings.OutputDirectory, ReportWriter.MarkdownFileName), cancellationToken);
-            RunSummary.Write(console, result, settings.OutputDirectory, gates.Count > 0 ? written.Gates : [], _cacheStatistics);
+            if (settings.Format == OutputFormat.Text)
+            {
+                RunSummary.Write(console, result, settings.OutputDirectory, gates.Count > 0 ? written.Gates : [], _cacheStatistics);
+            }
+
             if (run.Outcomes.Count > 0 && run.Outcomes.All(o => o.Kind == OutcomeKind.Error))
             {
                 throw new ToolFailureException($"every request failed (files written to {settings.OutputDirectory}); first error: {run.Outcomes[0].Error}");
             }
 
-            return Gates.Decide(console, "orbench run", gates.Count > 0 ? written.Gates : []);
+            var gateOutcomes = gates.Count > 0 ? written.Gates : [];
+            var exitCode = Gates.Decide(console, "orbench run", gateOutcomes);
+            var regression = baseline is not null && settings.MaxRegression is { } tolerance
+                ? RegressionAssessment.Assess(ResultComparison.Compare(baseline, result), tolerance: tolerance)
+                : null;
+            if (regression is { Regressed: true })
+            {
+                await console.Error.WriteLineAsync($"orbench run: regression: {RegressionGate.Describe(regression)}");
+                exitCode = exitCode == ExitCodes.Success ? ExitCodes.Regressed : exitCode;
+            }
+
+            if (settings.Format == OutputFormat.Json)
+            {
+                await RunJson.WriteAsync(console, result, gateOutcomes, regression, settings.OutputDirectory, exitCode);
+            }
+
+            return exitCode;
         }
         catch (EndpointUnavailableException e)
         {
@@ -85,19 +109,21 @@ internal sealed class RunWorkflow(ToolConsole console, RunSettings settings)
         }
     }
 
-    private async Task<RunResult> SendAsync(PromptSet prompts, string apiKey, IDistributedCache? cache, CancellationToken cancellationToken)
+    private async Task<RunResult> SendAsync(PromptSet prompts, string? apiKey, IDistributedCache? cache, CancellationToken cancellationToken)
     {
-        var endpoint = settings.Endpoint ?? throw new UsageException("--endpoint is required");
+        // Under --replay-only without --endpoint every response comes from the cache: the client below is never called.
+        var endpoint = settings.Endpoint ?? (settings.ReplayOnly ? ReplayOnlyEndpoint : throw new UsageException("--endpoint is required"));
         var model = settings.Model ?? throw new UsageException("--model is required");
         var timeout = TimeSpan.FromSeconds(settings.TimeoutSeconds);
         var maxRetryAfter = settings.MaxRetryAfterSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : timeout;
         var waits = new RetryWaitReporter(console, "orbench run");
         using var client = ModelClients.Compose(
-            EndpointClients.Create(endpoint, model, apiKey, timeout, settings.MaxResponseBytes),
+            EndpointClients.Create(endpoint, model, apiKey ?? "replay-only", timeout, settings.MaxResponseBytes),
             cache,
             settings.ReplayOnly,
             ModelClients.Retry(settings.Retries, timeout, maxRetryAfter, waits.Report),
-            settings.ModelVersion);
+            settings.ModelVersion,
+            anyEndpoint: settings.Endpoint is null);
         var options = new RunOptions
         {
             SystemPrompt = settings.SystemPrompt,

@@ -13,7 +13,7 @@ namespace OrBench.Tool.Composition;
 /// </summary>
 internal static class ModelClients
 {
-    public static IChatClient Compose(IChatClient raw, IDistributedCache? cache, bool replayOnly, RetryOptions retry, string? modelVersion = null)
+    public static IChatClient Compose(IChatClient raw, IDistributedCache? cache, bool replayOnly, RetryOptions retry, string? modelVersion = null, bool anyEndpoint = false)
     {
         var builder = raw.AsBuilder();
         if (cache is not null)
@@ -22,6 +22,7 @@ internal static class ModelClients
             {
                 Mode = replayOnly ? ResponseCacheMode.ReplayOnly : ResponseCacheMode.ReadWrite,
                 ModelVersion = modelVersion,
+                AnyEndpoint = anyEndpoint,
             });
         }
 

@@ -33,7 +33,7 @@ internal static class PromptSources
 
         foreach (var warning in selected.Warnings)
         {
-            console.Error.WriteLine($"warning: {warning.Message}");
+            console.Error.WriteLine($"orbench run: warning: {warning.Message}");
         }
 
         return selected.Prompts;
