@@ -118,7 +118,7 @@ internal sealed class RunWorkflow(ToolConsole console, RunSettings settings)
         var maxRetryAfter = settings.MaxRetryAfterSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : timeout;
         var waits = new RetryWaitReporter(console, "orbench run");
         using var client = ModelClients.Compose(
-            EndpointClients.Create(endpoint, model, apiKey ?? "replay-only", timeout, settings.MaxResponseBytes),
+            EndpointClients.Create(endpoint, model, apiKey ?? EndpointClients.NoKeyPlaceholder, timeout, settings.MaxResponseBytes),
             cache,
             settings.ReplayOnly,
             ModelClients.Retry(settings.Retries, timeout, maxRetryAfter, waits.Report),

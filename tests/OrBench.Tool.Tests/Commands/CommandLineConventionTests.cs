@@ -90,7 +90,7 @@ public sealed class CommandLineConventionTests : IAsyncLifetime
         json.GetProperty("overRefusal").GetProperty("rate").GetDouble().Should().Be(0.333333, "4 of 12 prompts carry the refusal marker");
         json.GetProperty("toxicAcceptance").ValueKind.Should().Be(JsonValueKind.Null, "a benign set has no toxic acceptance rate");
         var gate = json.GetProperty("gates").EnumerateArray().Single();
-        gate.GetProperty("name").GetString().Should().Be("over-refusal");
+        gate.GetProperty("name").GetString().Should().Be("Over-refusal");
         gate.GetProperty("status").GetString().Should().Be("failed");
         gate.GetProperty("threshold").GetDouble().Should().Be(0.10);
         json.GetProperty("regression").ValueKind.Should().Be(JsonValueKind.Null);
@@ -139,7 +139,7 @@ public sealed class CommandLineConventionTests : IAsyncLifetime
         var outcome = await RunAsync("--sample", "5000", "-o", "sampled");
 
         outcome.ExitCode.Should().Be(0, outcome.ToString());
-        outcome.Error.Should().Contain($"warning: --sample 5000 is larger than the {PromptCount} prompts");
+        outcome.Error.Should().Contain($"warning: a sample of 5,000 was asked for, but prompts holds {PromptCount} prompts: all {PromptCount} are used.");
         OutputFiles.Results(_directory.Combine("sampled")).GetProperty("n").GetInt32().Should().Be(PromptCount);
     }
 
