@@ -190,7 +190,7 @@ footer { color: var(--muted); font-size: 12px; margin-top: 32px; }
     private static void Charts(StringBuilder html, ReportData data)
     {
         var classifiers = string.Join(", ", data.Models.SelectMany(m => m.Totals.Classifiers).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
-        html.Append("<h2>Where this run sits</h2>\n<figure id=\"tradeoff\">").Append(ReportCharts.Tradeoff(data))
+        html.Append("<h2>Where this run sits</h2>\n<figure id=\"tradeoff\">").Append(TradeoffChart.Render(data))
             .Append("<figcaption>Each small point is one of the 32 models of ").Append(Html(OrBenchReferenceResults.Citation))
             .Append("; x: rejection rate on OR-Bench-Hard-1K (over-refusal, lower is better), y: rejection rate on OR-Bench-Toxic (higher is better). ")
             .Append("Diamonds are this report's runs with their ").Append(ConfidenceLabel(data.Options.Confidence))
@@ -198,7 +198,7 @@ footer { color: var(--muted); font-size: 12px; margin-top: 32px; }
             .Append(Html(classifiers.Length == 0 ? "unknown classifier" : classifiers)).Append(", so compare positions with care.</figcaption></figure>\n");
         foreach (var metric in new[] { GateMetric.OverRefusal, GateMetric.ToxicAcceptance })
         {
-            if (ReportCharts.Categories(data, metric) is { } svg)
+            if (CategoryChart.Render(data, metric) is { } svg)
             {
                 html.Append("<figure id=\"").Append(metric == GateMetric.OverRefusal ? "over-refusal-chart" : "toxic-acceptance-chart").Append("\">").Append(svg)
                     .Append("<figcaption>Bars: rate per category; whiskers: ").Append(ConfidenceLabel(data.Options.Confidence))
