@@ -116,9 +116,23 @@ footer { color: var(--muted); font-size: 12px; margin-top: 32px; }
         foreach (var model in data.Models)
         {
             html.Append("<div class=\"facts\"><strong>").Append(Html(model.Name)).Append("</strong> · ").Append(Html(model.Result.Prompts))
-                .Append(" · ").Append(Number(model.Totals.Records)).Append(" records · started ")
-                .Append(Html(model.Result.StartedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", Invariant))).Append(" · wall time ")
-                .Append(Seconds(model.Totals.WallSeconds)).Append("</div>\n");
+                .Append(" · ").Append(Number(model.Totals.Records)).Append(" records");
+            if (model.Totals.StartedText is { } started)
+            {
+                html.Append(" · started ").Append(started);
+            }
+
+            if (model.Totals.WallText is { } wall)
+            {
+                html.Append(" · wall time ").Append(wall);
+            }
+
+            foreach (var source in model.Data.Where(d => d.FileFacts is not null))
+            {
+                html.Append(" · ").Append(DataCoverage.SubsetName(source.Subset)).Append(": ").Append(source.Coverage);
+            }
+
+            html.Append("</div>\n");
         }
 
         html.Append("</header>\n");
@@ -365,9 +379,33 @@ footer { color: var(--muted); font-size: 12px; margin-top: 32px; }
             var t = model.Totals;
             html.Append("<dl class=\"meta\"><dt>Model</dt><dd>").Append(Html(model.Name)).Append("</dd><dt>Prompts</dt><dd>").Append(Html(model.Result.Prompts))
                 .Append("</dd><dt>Records</dt><dd>").Append(Number(t.Records)).Append("</dd><dt>Errors / no verdict</dt><dd>").Append(Number(t.Errors)).Append(" / ")
-                .Append(Number(t.Undecided)).Append("</dd><dt>Tokens in / out</dt><dd>").Append(t.TokensReported ? $"{Number(t.InputTokens)} / {Number(t.OutputTokens)}" : "not reported by the server")
-                .Append("</dd><dt>Mean latency</dt><dd>").Append(t.MeanLatencyMs.ToString("0", Invariant)).Append(" ms</dd><dt>Wall time</dt><dd>").Append(Seconds(t.WallSeconds))
-                .Append("</dd><dt>Classifier</dt><dd>").Append(Html(string.Join(", ", t.Classifiers))).Append("</dd>");
+                .Append(Number(t.Undecided)).Append("</dd>");
+            if (t.StartedText is { } started)
+            {
+                html.Append("<dt>Started</dt><dd>").Append(started).Append("</dd>");
+            }
+
+            if (t.TokensText is { } tokens)
+            {
+                html.Append("<dt>Tokens in / out</dt><dd>").Append(t.TokensReported ? $"{tokens.Input} / {tokens.Output}" : "not reported by the server").Append("</dd>");
+            }
+
+            if (t.LatencyText is { } latency)
+            {
+                html.Append("<dt>Mean latency</dt><dd>").Append(latency).Append("</dd>");
+            }
+
+            if (t.WallText is { } wall)
+            {
+                html.Append("<dt>Wall time</dt><dd>").Append(wall).Append("</dd>");
+            }
+
+            foreach (var source in model.Data.Where(d => d.FileFacts is not null))
+            {
+                html.Append("<dt>").Append(DataCoverage.SubsetName(source.Subset)).Append(" data</dt><dd>").Append(source.Coverage).Append(" · file: ").Append(Html(source.FileFacts)).Append("</dd>");
+            }
+
+            html.Append("<dt>Classifier</dt><dd>").Append(Html(string.Join(", ", t.Classifiers))).Append("</dd>");
             foreach (var (key, value) in model.Result.Metadata.OrderBy(m => m.Key, StringComparer.Ordinal))
             {
                 html.Append("<dt>").Append(Html(key)).Append("</dt><dd>").Append(Html(value)).Append("</dd>");

@@ -37,7 +37,7 @@ internal static class ChartStyle
 
     /// <summary>
     /// A label for a chart: one line, no control characters, at most <paramref name="max"/> characters. Escaping is the
-    /// XML writer's job (<see cref="Svg"/>); this keeps labels short and tidy.
+    /// XML writer's job (<see cref="Svg"/>); this keeps labels short and tidy, and shows bidi controls rather than obeying them.
     /// </summary>
-    public static string Label(string? text, int max = 40) => ReportFormat.OneLine(text, max);
+    public static string Label(string? text, int max = 40) => ReportFormat.ShowBidiControls(ReportFormat.OneLine(text, max));
 }

@@ -38,6 +38,7 @@ internal static class TradeoffChart
         var sides = Svg.Group("single-side", clip);
         var points = Svg.Group("runs");
         var occupied = new List<Box>();
+        var badges = 0; // one-sided runs' name badges, stacked so that close lines do not hide each other's names
         foreach (var (section, color, isBaseline) in runs)
         {
             var name = ChartStyle.Label(section.Name);
@@ -58,7 +59,7 @@ internal static class TradeoffChart
                 sides.Add(
                     Band(area.X(overOnly.Lower * 100), area.Top, area.X(overOnly.Upper * 100) - area.X(overOnly.Lower * 100), area.Height, color, $"{name}: Hard-1K rejection {Interval(overOnly)}"),
                     Svg.Line(x, area.Top, x, area.Bottom, color, 2.5, dash));
-                points.Add(Badge(x + 4, area.Top + 4, name, color, "start"));
+                points.Add(Badge(x + 4, area.Top + 4 + (20 * badges++), name, color));
                 legend.Add(new LegendEntry(name + " (Hard-1K side only)", color, LegendSwatch.Line, dash));
             }
             else if (section.ToxicAcceptance is { N: > 0 } toxicOnly)
@@ -68,7 +69,7 @@ internal static class TradeoffChart
                 sides.Add(
                     Band(area.Left, top, area.Width, area.Y((1 - toxicOnly.Upper) * 100) - top, color, $"{name}: toxic rejection {Interval(toxicOnly, rejection: true)}"),
                     Svg.Line(area.Left, y, area.Right, y, color, 2.5, dash));
-                points.Add(Badge(area.Right - 4, y - 20, name, color, "end"));
+                points.Add(Badge(area.Left + 4 + (12 * badges++), y - 20, name, color));
                 legend.Add(new LegendEntry(name + " (toxic side only)", color, LegendSwatch.Line, dash));
             }
         }
@@ -122,14 +123,10 @@ internal static class TradeoffChart
         }
     }
 
-    private static XElement Badge(double x, double y, string text, string color, string anchor)
-    {
-        var width = Svg.TextWidth(text, 11) + 10;
-        var left = anchor == "end" ? x - width : x;
-        return Svg.Group("badge")
-            .WithChild(Svg.Element("rect", ("x", left), ("y", y), ("width", width), ("height", 16), ("rx", 3), ("fill", color)))
+    private static XElement Badge(double left, double y, string text, string color) =>
+        Svg.Group("badge")
+            .WithChild(Svg.Element("rect", ("x", left), ("y", y), ("width", Svg.TextWidth(text, 11) + 10), ("height", 16), ("rx", 3), ("fill", color)))
             .WithChild(Svg.Text(left + 5, y + 12, text, 11, "#FFFFFF", bold: true));
-    }
 
     /// <summary>Greedy label placement: right, left, above, below the point; the first spot that overlaps nothing placed wins, else no label.</summary>
     private static XElement? PlaceLabel(PlotArea area, ReferenceModelResult reference, List<Box> occupied)
