@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
-using OrBench.Testing.Gates;
 using OrBench.Testing.Classification;
 using OrBench.Testing.Data;
+using OrBench.Testing.Gates;
 using OrBench.Testing.Reporting.Charts;
 using OrBench.Testing.Results;
 using OrBench.Testing.Statistics;
