@@ -208,6 +208,17 @@ public sealed class ReportContentTests
     }
 
     [Fact]
+    public void A_run_read_from_a_file_does_not_move_the_merged_start_to_year_one()
+    {
+        var server = new ResultBuilder("acme").Benign("illegal", 10, 1).Build();
+        var file = new ResultBuilder("acme", "or-bench-toxic", OrBenchSubset.Toxic).Toxic("violence", 10, 0).Build() with { StartedAt = default };
+
+        var markdown = ReportWriter.Render([file, server], NoFiles).Markdown;
+
+        markdown.Should().Contain("**Started** 2026-11-27 09:30 UTC").And.NotContain("0001-01-01");
+    }
+
+    [Fact]
     public void The_html_is_self_contained()
     {
         var html = ReportWriter.Render([SampleResults.Hard1K200(), SampleResults.ToxicStandIn()], NoFiles).Html;
