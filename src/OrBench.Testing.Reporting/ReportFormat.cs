@@ -131,7 +131,7 @@ internal static class ReportFormat
         {
             if (IsBidiControl(c))
             {
-                builder.Append("[U+").Append(((int)c).ToString("X4", Invariant)).Append(']');
+                builder.Append(CodePoint(c));
             }
             else
             {
@@ -141,6 +141,8 @@ internal static class ReportFormat
 
         return builder.ToString();
     }
+
+    private static string CodePoint(char c) => "[U+" + ((int)c).ToString("X4", Invariant) + "]";
 
     /// <summary>
     /// Makes untrusted text inert inside a Markdown table cell on GitHub: HTML-encoded (so no tag renders), Markdown
@@ -173,16 +175,11 @@ internal static class ReportFormat
                 case '-' when i >= 2 && i + 1 < line.Length && char.IsAsciiDigit(line[i + 1]) && line[(i - 2)..i].Equals("GH", StringComparison.OrdinalIgnoreCase):
                     builder.Append(c).Append(ZeroWidthSpace);
                     break;
+                case var bidi when IsBidiControl(bidi):
+                    builder.Append(CodePoint(bidi));
+                    break;
                 default:
-                    if (IsBidiControl(c))
-                    {
-                        builder.Append("[U+").Append(((int)c).ToString("X4", Invariant)).Append(']');
-                    }
-                    else
-                    {
-                        builder.Append(c);
-                    }
-
+                    builder.Append(c);
                     break;
             }
         }
