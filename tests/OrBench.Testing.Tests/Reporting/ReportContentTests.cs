@@ -1,9 +1,9 @@
 using System.Text.RegularExpressions;
 using FluentAssertions;
 using OrBench.Testing.Assertions;
-using OrBench.Testing.Gates;
 using OrBench.Testing.Classification;
 using OrBench.Testing.Data;
+using OrBench.Testing.Gates;
 using OrBench.Testing.Reporting;
 using OrBench.Testing.Results;
 using OrBench.Testing.Running;
