@@ -11,12 +11,16 @@ namespace OrBench.Tool.Composition;
 /// </summary>
 internal static class ModelClients
 {
-    public static IChatClient Compose(IChatClient raw, IDistributedCache? cache, bool replayOnly, int retries, TimeSpan attemptTimeout)
+    public static IChatClient Compose(IChatClient raw, IDistributedCache? cache, bool replayOnly, int retries, TimeSpan attemptTimeout, string? modelVersion = null)
     {
         var builder = raw.AsBuilder();
         if (cache is not null)
         {
-            builder.UseResponseCache(cache, replayOnly ? ResponseCacheMode.ReplayOnly : ResponseCacheMode.ReadWrite);
+            builder.UseResponseCache(cache, new ResponseCacheOptions
+            {
+                Mode = replayOnly ? ResponseCacheMode.ReplayOnly : ResponseCacheMode.ReadWrite,
+                ModelVersion = modelVersion,
+            });
         }
 
         builder.UseOrBenchRetry(new RetryOptions { MaxAttempts = retries + 1, AttemptTimeout = attemptTimeout });
