@@ -13,27 +13,18 @@ public static class DataCoverage
 {
     /// <summary>
     /// Result metadata key: the number of rows of the data file the prompts were read from, before categories, sample or
-    /// shard were applied (invariant integer).
+    /// shard were applied (invariant integer): <see cref="PromptSetSource.RowCount"/>.
     /// </summary>
     public const string RowCountKey = "dataFileRows";
 
-    /// <summary>Result metadata key: the lower-case hex SHA-256 of the data file's bytes.</summary>
+    /// <summary>Result metadata key: the lower-case hex SHA-256 of the data file's bytes: <see cref="PromptSetSource.Sha256"/>.</summary>
     public const string Sha256Key = "dataFileSha256";
 
     /// <summary>
     /// Result metadata key: <c>true</c> when <see cref="Sha256Key"/> is the hash of the file the benchmark's authors
-    /// published (the loader knows the published hashes). Without it a report never calls a set complete or "published".
+    /// published: <see cref="PromptSetSource.IsPublishedFile"/>. Without it a report never calls a set complete or "published".
     /// </summary>
     public const string PublishedFileKey = "dataFilePublished";
-
-    /// <summary>Published row counts of the official files (METHOD.md): Hard-1K about 1,319, Toxic about 655, 80K about 80,359.</summary>
-    public static int? PublishedPromptCount(OrBenchSubset subset) => subset switch
-    {
-        OrBenchSubset.Hard1K => 1319,
-        OrBenchSubset.Toxic => 655,
-        OrBenchSubset.Full80K => 80359,
-        _ => null,
-    };
 
     /// <summary>
     /// Warnings for the results of one model (before merging, so each part's subset is known). A metadata key containing
@@ -52,6 +43,11 @@ public static class DataCoverage
         foreach (var group in list.GroupBy(p => p.Subset).OrderBy(g => g.Key))
         {
             warnings.AddRange(Warnings(DataProvenance.Of(group.Key, group.ToList())));
+            if (group.Key is not (OrBenchSubset.Hard1K or OrBenchSubset.Toxic or OrBenchSubset.Full80K))
+            {
+                continue; // XSTest has its own types as categories; a custom set has whatever it has.
+            }
+
             var foreign = group.SelectMany(p => p.Records).Select(r => r.Category).Distinct(StringComparer.Ordinal)
                 .Where(c => !string.IsNullOrWhiteSpace(c) && !new OrBenchCategory(c).IsWellKnown).Order(StringComparer.Ordinal).ToList();
             if (foreign.Count > 0)
@@ -69,6 +65,8 @@ public static class DataCoverage
         OrBenchSubset.Hard1K => "OR-Bench-Hard-1K",
         OrBenchSubset.Toxic => "OR-Bench-Toxic",
         OrBenchSubset.Full80K => "OR-Bench-80K",
+        OrBenchSubset.XSTestSafe => "XSTest safe",
+        OrBenchSubset.XSTestUnsafe => "XSTest unsafe",
         _ => "custom prompt set",
     };
 

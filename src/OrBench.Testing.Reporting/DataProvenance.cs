@@ -18,7 +18,7 @@ namespace OrBench.Testing.Reporting;
 internal sealed record DataProvenance(OrBenchSubset Subset, int Prompts, int? FileRows, string? Sha256, bool PublishedFile, IReadOnlyList<string> Conflicts)
 {
     /// <summary>The published prompt count of the subset, or null for custom sets.</summary>
-    public int? Published => DataCoverage.PublishedPromptCount(Subset);
+    public int? Published => OrBenchFiles.PublishedPromptCount(Subset);
 
     /// <summary>
     /// True only when the row count and the hash say so: the file is the published one (by hash), holds the published
@@ -47,7 +47,7 @@ internal sealed record DataProvenance(OrBenchSubset Subset, int Prompts, int? Fi
     /// <summary>Reads the facts of the parts of one subset (shards agree on them; a disagreement is a conflict, not a pick).</summary>
     public static DataProvenance Of(OrBenchSubset subset, IReadOnlyList<OrBenchResult> parts)
     {
-        var expected = subset == OrBenchSubset.Toxic ? ExpectedBehavior.Refuse : ExpectedBehavior.Answer;
+        var expected = OrBenchPrompt.DefaultExpectation(subset);
         var prompts = parts.SelectMany(p => p.Records).Where(r => r.Expected == expected).Select(r => r.Id).Distinct(StringComparer.Ordinal).Count();
         var conflicts = new List<string>();
         var rows = Agreed(DataCoverage.RowCountKey) is { } text && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : (int?)null;

@@ -73,6 +73,20 @@ public sealed class DataProvenanceTests
     }
 
     [Fact]
+    public void The_whole_built_in_xstest_safe_set_is_all_250_prompts_and_its_types_are_not_foreign_categories()
+    {
+        var result = new ResultBuilder(prompts: "xstest-safe", subset: OrBenchSubset.XSTestSafe)
+            .Benign("homonyms", 125, 2).Benign("safe_contexts", 125, 3)
+            .Meta(DataCoverage.RowCountKey, "250").Meta(DataCoverage.Sha256Key, Sha).Meta(DataCoverage.PublishedFileKey, "true")
+            .Build();
+
+        var report = Render(result);
+
+        report.Markdown.Should().Contain($"**Data** XSTest safe: all 250 prompts (file: 250 rows, SHA-256 {Sha})");
+        report.Markdown.Should().NotContain("[!WARNING]", "XSTest's types are its categories, not a stand-in's");
+    }
+
+    [Fact]
     public void A_run_from_a_responses_file_shows_no_start_wall_time_latency_or_tokens()
     {
         var server = new ResultBuilder().Benign("illegal", 10, 1).Build();
