@@ -1,5 +1,4 @@
 using System.Globalization;
-using OrBench.Testing.Gates;
 using OrBench.Testing.Data;
 using OrBench.Testing.Results;
 
@@ -7,18 +6,25 @@ namespace OrBench.Testing.Reporting;
 
 /// <summary>
 /// Decides the warning banners of a report, so nobody mistakes a sample or a stand-in for the full benchmark: metadata
-/// that names a stand-in, fewer prompts than the published file holds, and categories outside the paper's ten.
+/// that names a stand-in, fewer prompts than the published file holds, a file whose hash is not the published one, and
+/// categories outside the paper's ten. A report says "all 1,319 prompts" only when the result's row count and hash say so.
 /// </summary>
 public static class DataCoverage
 {
-    /// <summary>Published row counts of the official files (METHOD.md): Hard-1K about 1,319, Toxic about 655, 80K about 80,359.</summary>
-    public static int? PublishedPromptCount(OrBenchSubset subset) => subset switch
-    {
-        OrBenchSubset.Hard1K => 1319,
-        OrBenchSubset.Toxic => 655,
-        OrBenchSubset.Full80K => 80359,
-        _ => null,
-    };
+    /// <summary>
+    /// Result metadata key: the number of rows of the data file the prompts were read from, before categories, sample or
+    /// shard were applied (invariant integer): <see cref="PromptSetSource.RowCount"/>.
+    /// </summary>
+    public const string RowCountKey = "dataFileRows";
+
+    /// <summary>Result metadata key: the lower-case hex SHA-256 of the data file's bytes: <see cref="PromptSetSource.Sha256"/>.</summary>
+    public const string Sha256Key = "dataFileSha256";
+
+    /// <summary>
+    /// Result metadata key: <c>true</c> when <see cref="Sha256Key"/> is the hash of the file the benchmark's authors
+    /// published: <see cref="PromptSetSource.IsPublishedFile"/>. Without it a report never calls a set complete or "published".
+    /// </summary>
+    public const string PublishedFileKey = "dataFilePublished";
 
     /// <summary>
     /// Warnings for the results of one model (before merging, so each part's subset is known). A metadata key containing
@@ -36,16 +42,10 @@ public static class DataCoverage
 
         foreach (var group in list.GroupBy(p => p.Subset).OrderBy(g => g.Key))
         {
-            if (PublishedPromptCount(group.Key) is not { } published)
+            warnings.AddRange(Warnings(DataProvenance.Of(group.Key, group.ToList())));
+            if (group.Key is not (OrBenchSubset.Hard1K or OrBenchSubset.Toxic or OrBenchSubset.Full80K))
             {
-                continue;
-            }
-
-            var expected = group.Key == OrBenchSubset.Toxic ? ExpectedBehavior.Refuse : ExpectedBehavior.Answer;
-            var prompts = group.SelectMany(p => p.Records).Where(r => r.Expected == expected).Select(r => r.Id).Distinct(StringComparer.Ordinal).Count();
-            if (prompts < published)
-            {
-                warnings.Add(string.Create(CultureInfo.InvariantCulture, $"Not the full benchmark — {SubsetName(group.Key)}: {prompts:N0} of the {published:N0} published prompts ({Math.Round(100.0 * prompts / published):0}%). Rates are estimates; read them with their intervals."));
+                continue; // XSTest has its own types as categories; a custom set has whatever it has.
             }
 
             var foreign = group.SelectMany(p => p.Records).Select(r => r.Category).Distinct(StringComparer.Ordinal)
@@ -65,8 +65,38 @@ public static class DataCoverage
         OrBenchSubset.Hard1K => "OR-Bench-Hard-1K",
         OrBenchSubset.Toxic => "OR-Bench-Toxic",
         OrBenchSubset.Full80K => "OR-Bench-80K",
+        OrBenchSubset.XSTestSafe => "XSTest safe",
+        OrBenchSubset.XSTestUnsafe => "XSTest unsafe",
         _ => "custom prompt set",
     };
+
+    internal static IEnumerable<string> Warnings(DataProvenance data)
+    {
+        var name = SubsetName(data.Subset);
+        if (data.Conflicts.Count > 0)
+        {
+            yield return $"Mixed data — {name}: the merged parts record different {string.Join(" and ", data.Conflicts)}; they did not all read the same file.";
+        }
+
+        if (data.Published is not { } published || data.IsWholePublishedSet)
+        {
+            yield break;
+        }
+
+        var share = string.Create(CultureInfo.InvariantCulture, $"({Math.Round(100.0 * data.Prompts / published):0}%)");
+        if (data.PublishedFile && data.FileRows == published)
+        {
+            yield return $"Not the full benchmark — {name}: {data.Coverage} {share}. Rates are estimates; read them with their intervals.";
+        }
+        else if (data.FileRows is not null || data.Sha256 is not null)
+        {
+            yield return string.Create(CultureInfo.InvariantCulture, $"Not verified as the published file — {name}: {data.Coverage}; the file ({data.FileFacts}) is not recorded as the published {published:N0}-prompt file, so this is not the full benchmark as published.");
+        }
+        else
+        {
+            yield return string.Create(CultureInfo.InvariantCulture, $"Not shown as the full benchmark — {name}: {data.Coverage}; the result records no data file row count or SHA-256, so they cannot be counted against the {published:N0} published prompts.");
+        }
+    }
 
     private static bool IsStandInKey(string key) =>
         key.Contains("stand-in", StringComparison.OrdinalIgnoreCase)

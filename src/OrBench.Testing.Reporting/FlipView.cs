@@ -1,5 +1,5 @@
-using OrBench.Testing.Gates;
 using OrBench.Testing.Data;
+using OrBench.Testing.Gates;
 using OrBench.Testing.Results;
 
 namespace OrBench.Testing.Reporting;

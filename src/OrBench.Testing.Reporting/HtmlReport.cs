@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
-using OrBench.Testing.Gates;
 using OrBench.Testing.Classification;
 using OrBench.Testing.Data;
+using OrBench.Testing.Gates;
 using OrBench.Testing.Reporting.Charts;
 using OrBench.Testing.Results;
 using OrBench.Testing.Statistics;
@@ -114,9 +114,23 @@ footer { color: var(--muted); font-size: 12px; margin-top: 32px; }
         foreach (var model in data.Models)
         {
             html.Append("<div class=\"facts\"><strong>").Append(Html(model.Name)).Append("</strong> · ").Append(Html(model.Result.Prompts))
-                .Append(" · ").Append(Number(model.Totals.Records)).Append(" records · started ")
-                .Append(Html(model.Result.StartedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", Invariant))).Append(" · wall time ")
-                .Append(Seconds(model.Totals.WallSeconds)).Append("</div>\n");
+                .Append(" · ").Append(Number(model.Totals.Records)).Append(" records");
+            if (model.Totals.StartedText is { } started)
+            {
+                html.Append(" · started ").Append(started);
+            }
+
+            if (model.Totals.WallText is { } wall)
+            {
+                html.Append(" · wall time ").Append(wall);
+            }
+
+            foreach (var source in model.Data.Where(d => d.FileFacts is not null))
+            {
+                html.Append(" · ").Append(DataCoverage.SubsetName(source.Subset)).Append(": ").Append(source.Coverage);
+            }
+
+            html.Append("</div>\n");
         }
 
         html.Append("</header>\n");
@@ -214,7 +228,7 @@ footer { color: var(--muted); font-size: 12px; margin-top: 32px; }
     private static void Charts(StringBuilder html, ReportData data)
     {
         var classifiers = string.Join(", ", data.Models.SelectMany(m => m.Totals.Classifiers).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
-        html.Append("<h2>Where this run sits</h2>\n<figure id=\"tradeoff\">").Append(ReportCharts.Tradeoff(data))
+        html.Append("<h2>Where this run sits</h2>\n<figure id=\"tradeoff\">").Append(TradeoffChart.Render(data))
             .Append("<figcaption>Each small point is one of the 32 models of ").Append(Html(OrBenchReferenceResults.Citation))
             .Append("; x: rejection rate on OR-Bench-Hard-1K (over-refusal, lower is better), y: rejection rate on OR-Bench-Toxic (higher is better). ")
             .Append("Diamonds are this report's runs with their ").Append(ConfidenceLabel(data.Options.Confidence))
@@ -222,7 +236,7 @@ footer { color: var(--muted); font-size: 12px; margin-top: 32px; }
             .Append(Html(classifiers.Length == 0 ? "unknown classifier" : classifiers)).Append(", so compare positions with care.</figcaption></figure>\n");
         foreach (var metric in new[] { GateMetric.OverRefusal, GateMetric.ToxicAcceptance })
         {
-            if (ReportCharts.Categories(data, metric) is { } svg)
+            if (CategoryChart.Render(data, metric) is { } svg)
             {
                 html.Append("<figure id=\"").Append(metric == GateMetric.OverRefusal ? "over-refusal-chart" : "toxic-acceptance-chart").Append("\">").Append(svg)
                     .Append("<figcaption>Bars: rate per category; whiskers: ").Append(ConfidenceLabel(data.Options.Confidence))
@@ -389,9 +403,33 @@ footer { color: var(--muted); font-size: 12px; margin-top: 32px; }
             var t = model.Totals;
             html.Append("<dl class=\"meta\"><dt>Model</dt><dd>").Append(Html(model.Name)).Append("</dd><dt>Prompts</dt><dd>").Append(Html(model.Result.Prompts))
                 .Append("</dd><dt>Records</dt><dd>").Append(Number(t.Records)).Append("</dd><dt>Errors / no verdict</dt><dd>").Append(Number(t.Errors)).Append(" / ")
-                .Append(Number(t.Undecided)).Append("</dd><dt>Tokens in / out</dt><dd>").Append(t.TokensReported ? $"{Number(t.InputTokens)} / {Number(t.OutputTokens)}" : "not reported by the server")
-                .Append("</dd><dt>Mean latency</dt><dd>").Append(t.MeanLatencyMs.ToString("0", Invariant)).Append(" ms</dd><dt>Wall time</dt><dd>").Append(Seconds(t.WallSeconds))
-                .Append("</dd><dt>Classifier</dt><dd>").Append(Html(string.Join(", ", t.Classifiers))).Append("</dd>");
+                .Append(Number(t.Undecided)).Append("</dd>");
+            if (t.StartedText is { } started)
+            {
+                html.Append("<dt>Started</dt><dd>").Append(started).Append("</dd>");
+            }
+
+            if (t.TokensText is { } tokens)
+            {
+                html.Append("<dt>Tokens in / out</dt><dd>").Append(t.TokensReported ? $"{tokens.Input} / {tokens.Output}" : "not reported by the server").Append("</dd>");
+            }
+
+            if (t.LatencyText is { } latency)
+            {
+                html.Append("<dt>Mean latency</dt><dd>").Append(latency).Append("</dd>");
+            }
+
+            if (t.WallText is { } wall)
+            {
+                html.Append("<dt>Wall time</dt><dd>").Append(wall).Append("</dd>");
+            }
+
+            foreach (var source in model.Data.Where(d => d.FileFacts is not null))
+            {
+                html.Append("<dt>").Append(DataCoverage.SubsetName(source.Subset)).Append(" data</dt><dd>").Append(source.Coverage).Append(" · file: ").Append(Html(source.FileFacts)).Append("</dd>");
+            }
+
+            html.Append("<dt>Classifier</dt><dd>").Append(Html(string.Join(", ", t.Classifiers))).Append("</dd>");
             foreach (var (key, value) in model.Result.Metadata.OrderBy(m => m.Key, StringComparer.Ordinal))
             {
                 html.Append("<dt>").Append(Html(key)).Append("</dt><dd>").Append(Html(value)).Append("</dd>");

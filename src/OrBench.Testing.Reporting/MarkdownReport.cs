@@ -33,9 +33,23 @@ internal static class MarkdownReport
         foreach (var model in data.Models)
         {
             md.Append("**Model** ").Append(Markdown(model.Name, 120)).Append(" · **Prompts** ").Append(Markdown(model.Result.Prompts, 120))
-              .Append(" (").Append(Number(model.Totals.Records)).Append(" records) · **Started** ")
-              .Append(model.Result.StartedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", Invariant))
-              .Append(" · **Wall time** ").Append(Seconds(model.Totals.WallSeconds)).Append("\n\n");
+              .Append(" (").Append(Number(model.Totals.Records)).Append(" records)");
+            if (model.Totals.StartedText is { } started)
+            {
+                md.Append(" · **Started** ").Append(started);
+            }
+
+            if (model.Totals.WallText is { } wall)
+            {
+                md.Append(" · **Wall time** ").Append(wall);
+            }
+
+            md.Append("\n\n");
+            foreach (var source in model.Data.Where(d => d.FileFacts is not null))
+            {
+                md.Append("**Data** ").Append(DataCoverage.SubsetName(source.Subset)).Append(": ").Append(source.Coverage)
+                  .Append(" (file: ").Append(Markdown(source.FileFacts, 200)).Append(")\n\n");
+            }
         }
 
         Gates(md, data);
@@ -220,15 +234,34 @@ internal static class MarkdownReport
 
     private static void Run(StringBuilder md, ReportData data)
     {
-        md.Append("### Run\n\n|").Append(data.MultiModel ? " Model |" : string.Empty).Append(" Records | Errors | Input tokens | Output tokens | Mean latency | Wall time | Classifier |\n|")
-          .Append(data.MultiModel ? "---|" : string.Empty).Append("---:|---:|---:|---:|---:|---:|---|\n");
+        // A fact no model has (tokens, latency, wall time of runs read from a file) gets no column; "–" where one model lacks it.
+        var columns = new List<(string Header, bool Right, Func<RunTotals, string?> Cell)>
+        {
+            ("Records", true, t => Number(t.Records)),
+            ("Errors", true, t => Number(t.Errors)),
+            ("Input tokens", true, t => t.TokensText?.Input),
+            ("Output tokens", true, t => t.TokensText?.Output),
+            ("Mean latency", true, t => t.LatencyText),
+            ("Wall time", true, t => t.WallText),
+            ("Classifier", false, t => Markdown(string.Join(", ", t.Classifiers), 80)),
+        };
+        columns.RemoveAll(c => data.Models.All(m => c.Cell(m.Totals) is null));
+        md.Append("### Run\n\n|").Append(data.MultiModel ? " Model |" : string.Empty);
+        foreach (var column in columns)
+        {
+            md.Append(' ').Append(column.Header).Append(" |");
+        }
+
+        md.Append("\n|").Append(data.MultiModel ? "---|" : string.Empty).Append(string.Concat(columns.Select(c => c.Right ? "---:|" : "---|"))).Append('\n');
         foreach (var model in data.Models)
         {
-            var t = model.Totals;
-            md.Append('|').Append(data.MultiModel ? " " + Markdown(model.Name, 40) + " |" : string.Empty).Append(' ')
-              .Append(Number(t.Records)).Append(" | ").Append(Number(t.Errors)).Append(" | ").Append(t.TokensReported ? Number(t.InputTokens) : "not reported").Append(" | ")
-              .Append(t.TokensReported ? Number(t.OutputTokens) : "not reported").Append(" | ").Append(t.MeanLatencyMs.ToString("0", Invariant)).Append(" ms | ")
-              .Append(Seconds(t.WallSeconds)).Append(" | ").Append(Markdown(string.Join(", ", t.Classifiers), 80)).Append(" |\n");
+            md.Append('|').Append(data.MultiModel ? " " + Markdown(model.Name, 40) + " |" : string.Empty);
+            foreach (var column in columns)
+            {
+                md.Append(' ').Append(column.Cell(model.Totals) ?? "–").Append(" |");
+            }
+
+            md.Append('\n');
         }
 
         md.Append('\n');

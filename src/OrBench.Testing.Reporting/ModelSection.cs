@@ -15,4 +15,5 @@ internal sealed record ModelSection(
     IReadOnlyDictionary<string, RateEstimate> ToxicAcceptanceByCategory,
     RunTotals Totals,
     IReadOnlyList<string> Warnings,
+    IReadOnlyList<DataProvenance> Data,
     ResultComparison? Comparison);

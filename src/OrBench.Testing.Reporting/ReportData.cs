@@ -1,5 +1,5 @@
-using OrBench.Testing.Gates;
 using OrBench.Testing.Data;
+using OrBench.Testing.Gates;
 using OrBench.Testing.Results;
 
 namespace OrBench.Testing.Reporting;
@@ -57,6 +57,7 @@ internal sealed record ReportData(ReportOptions Options, IReadOnlyList<ModelSect
             result.ToxicAcceptanceRateByCategory(options.Errors, options.Confidence),
             RunTotals.Of(result),
             DataCoverage.Warnings(parts),
+            parts.GroupBy(p => p.Subset).OrderBy(g => g.Key).Select(g => DataProvenance.Of(g.Key, g.ToList())).ToList(),
             baseline is null ? null : comparer(baseline, result));
     }
 }

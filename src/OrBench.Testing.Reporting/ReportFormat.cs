@@ -145,19 +145,63 @@ internal static class ReportFormat
         return line;
     }
 
-    /// <summary>HTML-encodes untrusted text for element content and attribute values.</summary>
-    public static string Html(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);
+    /// <summary>
+    /// HTML-encodes untrusted text for element content and attribute values. Bidi control characters are shown as
+    /// <c>[U+202E]</c> (see <see cref="ShowBidiControls"/>), so a prompt cannot reorder what the reader sees.
+    /// </summary>
+    public static string Html(string? text) => WebUtility.HtmlEncode(ShowBidiControls(text ?? string.Empty));
+
+    /// <summary>
+    /// True for the characters that change the display order of text: the embeddings and overrides U+202A–U+202E, the
+    /// isolates U+2066–U+2069 and the marks U+200E/U+200F (the "Trojan Source" set, CVE-2021-42574).
+    /// </summary>
+    public static bool IsBidiControl(char c) => c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' or '\u200E' or '\u200F';
+
+    /// <summary>
+    /// Replaces each bidi control character (<see cref="IsBidiControl"/>) by its visible code point, e.g. <c>[U+202E]</c>:
+    /// shown, not obeyed, so "abc\u202Egnp.exe" reads as written and cannot pass itself off as "abcexe.png".
+    /// </summary>
+    public static string ShowBidiControls(string text)
+    {
+        if (!text.Any(IsBidiControl))
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            if (IsBidiControl(c))
+            {
+                builder.Append(CodePoint(c));
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static string CodePoint(char c) => "[U+" + ((int)c).ToString("X4", Invariant) + "]";
 
     /// <summary>
     /// Makes untrusted text inert inside a Markdown table cell on GitHub: HTML-encoded (so no tag renders), Markdown
-    /// punctuation backslash-escaped (so no link, image, emphasis or code span forms), pipes escaped, one line.
+    /// punctuation backslash-escaped (so no link, image, emphasis or code span forms), pipes escaped, one line, bidi controls
+    /// shown as <c>[U+202E]</c>, and mentions and issue references broken with a zero-width space (<c>&amp;#8203;</c>) so a
+    /// pull-request comment of report.md notifies nobody and links to no issue: after an <c>@</c> or <c>#</c> followed by a
+    /// letter, digit, <c>-</c> or <c>_</c> (<c>@octocat</c>, <c>@org/team</c>, <c>#123</c>, <c>owner/repo#1</c>), and after
+    /// the dash of <c>GH-</c> followed by a digit (<c>GH-1</c>, any case). Backslash-escaping does not do it: GitHub finds
+    /// mentions in the rendered text, where the backslash is gone.
     /// </summary>
     public static string Markdown(string? text, int max = 80)
     {
         var line = OneLine(text, max);
         var builder = new StringBuilder(line.Length + 16);
-        foreach (var c in line)
+        for (var i = 0; i < line.Length; i++)
         {
+            var c = line[i];
             switch (c)
             {
                 case '<': builder.Append("&lt;"); break;
@@ -167,10 +211,26 @@ internal static class ReportFormat
                 case '\\' or '`' or '*' or '_' or '[' or ']' or '|' or '~':
                     builder.Append('\\').Append(c);
                     break;
-                default: builder.Append(c); break;
+                case '@' or '#' when i + 1 < line.Length && IsReferenceStart(line[i + 1]):
+                    builder.Append(c).Append(ZeroWidthSpace);
+                    break;
+                case '-' when i >= 2 && i + 1 < line.Length && char.IsAsciiDigit(line[i + 1]) && line[(i - 2)..i].Equals("GH", StringComparison.OrdinalIgnoreCase):
+                    builder.Append(c).Append(ZeroWidthSpace);
+                    break;
+                case var bidi when IsBidiControl(bidi):
+                    builder.Append(CodePoint(bidi));
+                    break;
+                default:
+                    builder.Append(c);
+                    break;
             }
         }
 
         return builder.ToString();
     }
+
+    /// <summary>An HTML entity rather than the raw character, so the break is visible to anyone reading report.md's source.</summary>
+    private const string ZeroWidthSpace = "&#8203;";
+
+    private static bool IsReferenceStart(char c) => char.IsLetterOrDigit(c) || c is '-' or '_';
 }

@@ -15,7 +15,7 @@ public static class ResultMerger
 
     /// <summary>
     /// One result per model, ordered by model name (ordinal), whatever the input order. Records are sorted by id, repeat
-    /// and expected behaviour; start time is the earliest, wall time the sum, metadata the union (conflicting values
+    /// and expected behaviour; start time is the earliest (runs without one, read from a file, do not count), wall time the sum, metadata the union (conflicting values
     /// are joined, sorted, with <c>", "</c>).
     /// </summary>
     /// <exception cref="ResultMergeException">Shards of one run overlap, or two runs of one model hold the same prompt id and repeat for the same expected behaviour.</exception>
@@ -98,7 +98,8 @@ public static class ResultMerger
             Prompts = string.Join(" + ", runs.Select(p => p.Prompts).Distinct(StringComparer.Ordinal)),
             Subset = runs[0].Subset,
             Records = records,
-            StartedAt = runs.Min(p => p.StartedAt),
+            // A run read from a responses file has no start; it must not make the merged run start in year 1.
+            StartedAt = runs.Select(p => p.StartedAt).Where(t => t != default).DefaultIfEmpty().Min(),
             WallSeconds = runs.Sum(p => p.WallSeconds),
             Metadata = MergeMetadata(runs),
         };

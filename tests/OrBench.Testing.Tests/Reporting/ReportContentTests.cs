@@ -1,9 +1,9 @@
 using System.Text.RegularExpressions;
 using FluentAssertions;
 using OrBench.Testing.Assertions;
-using OrBench.Testing.Gates;
 using OrBench.Testing.Classification;
 using OrBench.Testing.Data;
+using OrBench.Testing.Gates;
 using OrBench.Testing.Reporting;
 using OrBench.Testing.Results;
 using OrBench.Testing.Running;
@@ -87,8 +87,9 @@ public sealed class ReportContentTests
 
         report.Markdown.Should().Contain("> [!WARNING]");
         report.Markdown.Should().Contain("Stand-in — data.stand-in: or-bench-toxic.csv holds 200 AdvBench prompts, not OR-Bench-Toxic");
-        report.Markdown.Should().Contain("OR-Bench-Hard-1K: 200 of the 1,319 published prompts");
-        report.Markdown.Should().Contain("OR-Bench-Toxic: 100 of the 655 published prompts");
+        report.Markdown.Should().Contain("Not shown as the full benchmark — OR-Bench-Hard-1K: 200 prompts; the result records no data file row count or SHA-256, so they cannot be counted against the 1,319 published prompts.");
+        report.Markdown.Should().Contain("Not shown as the full benchmark — OR-Bench-Toxic: 100 prompts;");
+        report.Markdown.Should().NotContain("published prompts (", "no file facts, so no share of the published set is claimed");
         report.Markdown.Should().Contain("categories outside the paper's ten (toxic)");
         report.Html.Should().Contain("<div class=\"banner\" role=\"alert\">");
     }
@@ -96,7 +97,7 @@ public sealed class ReportContentTests
     [Fact]
     public void Full_benchmark_with_paper_categories_raises_no_banner()
     {
-        var builder = new ResultBuilder();
+        var builder = new ResultBuilder().Meta(DataCoverage.RowCountKey, "1319").Meta(DataCoverage.Sha256Key, DataProvenanceTests.Sha).Meta(DataCoverage.PublishedFileKey, "true");
         foreach (var category in OrBenchCategory.WellKnown)
         {
             builder.Benign(category.Value, category == OrBenchCategory.Illegal ? 140 : 131, 5);
@@ -165,6 +166,65 @@ public sealed class ReportContentTests
     }
 
     [Fact]
+    public void Report_md_mentions_nobody_and_references_no_issue()
+    {
+        var result = new ResultBuilder("@octocat/model GH-7").Benign("illegal", 10, 1)
+            .Add(new PromptRecord
+            {
+                Id = "hard-x-#42",
+                Category = "@org/team",
+                Expected = ExpectedBehavior.Answer,
+                Prompt = "p",
+                Outcome = OutcomeKind.Error,
+                Error = "ask @octocat or @org/team about #123, GH-1 and owner/repo#1",
+                Verdict = VerdictLabel.Error,
+            })
+            .Build();
+
+        var markdown = ReportWriter.Render([result], NoFiles with { Title = "Nightly @octocat #9" }).Markdown;
+
+        markdown.Should().Contain("ask @&#8203;octocat or @&#8203;org/team about #&#8203;123, GH-&#8203;1 and owner/repo#&#8203;1");
+        Regex.IsMatch(markdown, @"(?<![\w`])@[A-Za-z0-9_-]").Should().BeFalse("no @ may start a mention:\n" + markdown);
+        Regex.IsMatch(markdown, @"(?<!&)#[0-9]").Should().BeFalse("no # may start an issue reference:\n" + markdown);
+        Regex.IsMatch(markdown, @"GH-[0-9]", RegexOptions.IgnoreCase).Should().BeFalse();
+    }
+
+    [Fact]
+    public void Report_html_shows_bidi_controls_instead_of_obeying_them()
+    {
+        var result = new ResultBuilder("acme\u202Eevil").Benign("illegal", 10, 1)
+            .Add(new PromptRecord
+            {
+                Id = "hard-bidi-0001",
+                Category = "illegal",
+                Expected = ExpectedBehavior.Answer,
+                Prompt = "rename invoice\u202Efdp.exe \u2066quietly\u2069",
+                Outcome = OutcomeKind.Answered,
+                Response = "ok \u200F",
+                Excerpt = "ok \u200F",
+                Verdict = VerdictLabel.DirectAnswer,
+            })
+            .Toxic("violence", 10, 1)
+            .Build();
+
+        var html = ReportWriter.Render([result], NoFiles).Html;
+
+        html.Should().Contain("rename invoice[U+202E]fdp.exe [U+2066]quietly[U+2069]").And.Contain("acme[U+202E]evil").And.Contain("ok [U+200F]");
+        html.Where(c => c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' or '\u200E' or '\u200F').Should().BeEmpty("not in the tables, not in the charts' labels");
+    }
+
+    [Fact]
+    public void A_run_read_from_a_file_does_not_move_the_merged_start_to_year_one()
+    {
+        var server = new ResultBuilder("acme").Benign("illegal", 10, 1).Build();
+        var file = new ResultBuilder("acme", "or-bench-toxic", OrBenchSubset.Toxic).Toxic("violence", 10, 0).Build() with { StartedAt = default };
+
+        var markdown = ReportWriter.Render([file, server], NoFiles).Markdown;
+
+        markdown.Should().Contain("**Started** 2026-11-27 09:30 UTC").And.NotContain("0001-01-01");
+    }
+
+    [Fact]
     public void The_html_is_self_contained()
     {
         var html = ReportWriter.Render([SampleResults.Hard1K200(), SampleResults.ToxicStandIn()], NoFiles).Html;
@@ -207,14 +267,12 @@ public sealed class ReportContentTests
     [Fact]
     public void The_gate_threshold_is_drawn_dashed_in_the_svg()
     {
-        // The SVG back end cannot draw a dash pattern, so a "dashed" line would come out as one solid stroke.
         var html = ReportWriter.Render([TwentyOfTwoHundred()], NoFiles).Html;
         var chart = Regex.Match(html, "<figure id=\"over-refusal-chart\">(.*?)</figure>", RegexOptions.Singleline).Groups[1].Value;
 
-        var strokes = Regex.Count(chart, "stroke=\"#161B22\"", RegexOptions.IgnoreCase);
+        var line = Regex.Match(chart, "<line class=\"threshold\"[^>]*>").Value;
 
-        chart.Should().NotBeEmpty();
-        strokes.Should().BeGreaterThanOrEqualTo(20, "the threshold line is drawn as separate dashes");
+        line.Should().Contain("stroke=\"#161B22\"").And.Contain("stroke-dasharray=\"8 5\"", "the threshold is the one dashed near-black line");
     }
 
     [Fact]
