@@ -15,16 +15,16 @@ public static class DataCoverage
     /// Result metadata key: the number of rows of the data file the prompts were read from, before categories, sample or
     /// shard were applied (invariant integer): <see cref="PromptSetSource.RowCount"/>.
     /// </summary>
-    public const string RowCountKey = "dataFileRows";
+    public const string RowCountKey = DataFileFacts.RowCountKey;
 
     /// <summary>Result metadata key: the lower-case hex SHA-256 of the data file's bytes: <see cref="PromptSetSource.Sha256"/>.</summary>
-    public const string Sha256Key = "dataFileSha256";
+    public const string Sha256Key = DataFileFacts.Sha256Key;
 
     /// <summary>
     /// Result metadata key: <c>true</c> when <see cref="Sha256Key"/> is the hash of the file the benchmark's authors
     /// published: <see cref="PromptSetSource.IsPublishedFile"/>. Without it a report never calls a set complete or "published".
     /// </summary>
-    public const string PublishedFileKey = "dataFilePublished";
+    public const string PublishedFileKey = DataFileFacts.PublishedFileKey;
 
     /// <summary>
     /// Warnings for the results of one model (before merging, so each part's subset is known). A metadata key containing

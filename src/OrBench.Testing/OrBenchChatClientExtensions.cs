@@ -35,6 +35,7 @@ public static class OrBenchChatClientExtensions
         options ??= new OrBenchRunOptions();
 
         var (selected, facts) = Select(prompts, options);
+        DataFileFacts.AddTo(facts, prompts);
         var runner = new PromptRunner(client, options.RunOptions);
         var run = await runner.RunAsync(selected, options.Progress, cancellationToken).ConfigureAwait(false);
         var classifier = options.Classifier ?? RefusalClassifiers.Default;

@@ -248,6 +248,7 @@ internal sealed class RunWorkflow(ToolConsole console, RunSettings settings)
             ["classifier"] = classifier,
             ["promptCount"] = prompts.Count.ToString(CultureInfo.InvariantCulture),
         };
+        DataFileFacts.AddTo(metadata, prompts);
         if (settings.Sample is { } sample)
         {
             metadata["sample"] = sample.ToString(CultureInfo.InvariantCulture);
