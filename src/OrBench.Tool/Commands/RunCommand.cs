@@ -13,6 +13,8 @@ internal static class RunCommand
 {
     public const string DefaultApiKeyEnv = "ORBENCH_API_KEY";
 
+    public const string ModelVersionEnv = "ORBENCH_MODEL_VERSION";
+
     public static Command Create(ToolConsole console)
     {
         var endpoint = new Option<string?>("--endpoint")
@@ -21,6 +23,11 @@ internal static class RunCommand
             Description = "Base URL of the OpenAI-compatible server, e.g. http://localhost:8000/v1 (vLLM), http://localhost:11434/v1 (Ollama), https://api.openai.com/v1.",
         }.HttpUrl();
         var model = new Option<string?>("--model") { HelpName = "NAME", Description = "Model name sent with every request and written into results.json." };
+        var modelVersion = new Option<string?>("--model-version")
+        {
+            HelpName = "VERSION",
+            Description = "The model's version when its name does not say it (default ORBENCH_MODEL_VERSION). Part of the response cache key: a new version is measured again, never replayed.",
+        };
         var apiKeyEnv = new Option<string>("--api-key-env")
         {
             HelpName = "VAR",
@@ -98,7 +105,7 @@ internal static class RunCommand
 
         var command = new Command("run", "Send a prompt set to an OpenAI-compatible endpoint, classify the responses, and write records, results and reports.")
         {
-            endpoint, model, apiKeyEnv, prompts, expected, dataDir, sample, seed, shard, category, concurrency, rpm, tpm, timeout, retries,
+            endpoint, model, modelVersion, apiKeyEnv, prompts, expected, dataDir, sample, seed, shard, category, concurrency, rpm, tpm, timeout, retries,
             maxRetryAfter, maxResponseBytes, repeats, systemPrompt, cache, replayOnly, responses, baseline, maxOverRefusal, maxToxic, gatePolicy, output,
         };
         judge.AddTo(command);
@@ -131,6 +138,7 @@ internal static class RunCommand
             {
                 Endpoint = parseResult.GetValue(endpoint) is { } url ? new Uri(url) : null,
                 Model = parseResult.GetValue(model),
+                ModelVersion = parseResult.GetValue(modelVersion) is { Length: > 0 } version ? version : console.GetEnvironmentVariable(ModelVersionEnv) is { Length: > 0 } fromEnv ? fromEnv : null,
                 ApiKeyEnv = parseResult.GetRequiredValue(apiKeyEnv),
                 ApiKeyEnvExplicit = parseResult.GetResult(apiKeyEnv) is { Implicit: false },
                 Prompts = parseResult.GetRequiredValue(prompts),
@@ -166,12 +174,13 @@ internal static class RunCommand
 
     private static string? ShardFromEnvironment(ToolConsole console)
     {
-        var value = console.GetEnvironmentVariable("ORBENCH_SHARD");
-        if (string.IsNullOrWhiteSpace(value))
+        try
         {
-            return null;
+            return ShardSpec.FromEnvironment(console.GetEnvironmentVariable)?.ToString();
         }
-
-        return ShardSpec.TryParse(value, out _) ? value : throw new UsageException($"ORBENCH_SHARD must look like k/n with 1 <= k <= n, but was '{value}'.");
+        catch (FormatException e)
+        {
+            throw new UsageException(e.Message);
+        }
     }
 }

@@ -7,6 +7,9 @@ internal sealed record RunSettings
 
     public string? Model { get; init; }
 
+    /// <summary>--model-version or ORBENCH_MODEL_VERSION: part of the response cache key.</summary>
+    public string? ModelVersion { get; init; }
+
     public required string ApiKeyEnv { get; init; }
 
     public bool ApiKeyEnvExplicit { get; init; }

@@ -19,6 +19,8 @@ namespace OrBench.Tool.Commands;
 /// </summary>
 internal sealed class RunWorkflow(ToolConsole console, RunSettings settings)
 {
+    private ResponseCacheStatistics? _cacheStatistics;
+
     public async Task<int> ExecuteAsync(CancellationToken cancellationToken)
     {
         CheckInputsExist();
@@ -47,6 +49,7 @@ internal sealed class RunWorkflow(ToolConsole console, RunSettings settings)
             using var classifiers = Classifiers.Create(settings.Classifier, console, cache, settings.ReplayOnly);
             var verdicts = await ResultClassification.ClassifyAsync(run, classifiers.Classifier, cancellationToken: cancellationToken);
             var result = ResultBuilder.Build(run, verdicts, Metadata(prompts, classifiers.Classifier.Name));
+            await FlushAsync(cache, cancellationToken);
             StopWhenEveryClassificationFailed(result);
             var baseline = settings.Baseline is { } path ? await ResultFiles.ReadAsync(console.FullPath(path), cancellationToken) : null;
             var gates = CommandLineGates();
@@ -59,7 +62,7 @@ internal sealed class RunWorkflow(ToolConsole console, RunSettings settings)
             }
 
             await Reports.AppendStepSummaryAsync(console, "orbench run", Path.Combine(settings.OutputDirectory, ReportWriter.MarkdownFileName), cancellationToken);
-            RunSummary.Write(console, result, settings.OutputDirectory);
+            RunSummary.Write(console, result, settings.OutputDirectory, _cacheStatistics);
             if (run.Outcomes.Count > 0 && run.Outcomes.All(o => o.Kind == OutcomeKind.Error))
             {
                 throw new ToolFailureException($"every request failed (files written to {settings.OutputDirectory}); first error: {run.Outcomes[0].Error}");
@@ -93,7 +96,8 @@ internal sealed class RunWorkflow(ToolConsole console, RunSettings settings)
             EndpointClients.Create(endpoint, model, apiKey, timeout, settings.MaxResponseBytes),
             cache,
             settings.ReplayOnly,
-            ModelClients.Retry(settings.Retries, timeout, maxRetryAfter, waits.Report));
+            ModelClients.Retry(settings.Retries, timeout, maxRetryAfter, waits.Report),
+            settings.ModelVersion);
         var options = new RunOptions
         {
             SystemPrompt = settings.SystemPrompt,
@@ -107,6 +111,7 @@ internal sealed class RunWorkflow(ToolConsole console, RunSettings settings)
         var runner = new PromptRunner(client, options);
         var run = await ProgressReporter.RunAsync(console, $"{model} on {prompts.Name}", report =>
             runner.RunAsync(prompts, new InlineProgress(p => report(p.Done, p.Total, p.Errors)), cancellationToken));
+        _cacheStatistics = client.GetService<ResponseCachingChatClient>()?.Statistics;
         return run with { Model = model };
     }
 
@@ -132,6 +137,24 @@ internal sealed class RunWorkflow(ToolConsole console, RunSettings settings)
                 : $"; check the key in {settings.ApiKeyEnv}"
             : "; is the server running, and is --endpoint right?";
         return e.Message + hint;
+    }
+
+    /// <summary>A finished run has every recorded answer on disk before its results are written (the cache writes in the background).</summary>
+    private static async Task FlushAsync(IDistributedCache? cache, CancellationToken cancellationToken)
+    {
+        if (cache is not FileDistributedCache files)
+        {
+            return;
+        }
+
+        try
+        {
+            await files.FlushAsync(cancellationToken);
+        }
+        catch (IOException e)
+        {
+            throw new ToolFailureException($"--cache: {e.Message}", e);
+        }
     }
 
     private async Task<RunResult> ImportAsync(string path, PromptSet prompts, CancellationToken cancellationToken)
@@ -218,6 +241,11 @@ internal sealed class RunWorkflow(ToolConsole console, RunSettings settings)
         if (settings.Responses is { } responses)
         {
             metadata["responses"] = Path.GetFileName(responses);
+        }
+
+        if (settings.ModelVersion is { } version)
+        {
+            metadata["modelVersion"] = version;
         }
 
         if (settings.Cache is { } cache)

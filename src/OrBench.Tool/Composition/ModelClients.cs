@@ -13,12 +13,16 @@ namespace OrBench.Tool.Composition;
 /// </summary>
 internal static class ModelClients
 {
-    public static IChatClient Compose(IChatClient raw, IDistributedCache? cache, bool replayOnly, RetryOptions retry)
+    public static IChatClient Compose(IChatClient raw, IDistributedCache? cache, bool replayOnly, RetryOptions retry, string? modelVersion = null)
     {
         var builder = raw.AsBuilder();
         if (cache is not null)
         {
-            builder.UseResponseCache(cache, replayOnly ? ResponseCacheMode.ReplayOnly : ResponseCacheMode.ReadWrite);
+            builder.UseResponseCache(cache, new ResponseCacheOptions
+            {
+                Mode = replayOnly ? ResponseCacheMode.ReplayOnly : ResponseCacheMode.ReadWrite,
+                ModelVersion = modelVersion,
+            });
         }
 
         builder.UseOrBenchRetry(retry);

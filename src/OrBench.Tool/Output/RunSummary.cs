@@ -1,4 +1,5 @@
 using System.Globalization;
+using OrBench.Testing.Middleware;
 using OrBench.Testing.Results;
 using OrBench.Testing.Statistics;
 using OrBench.Tool.Cli;
@@ -9,7 +10,7 @@ namespace OrBench.Tool.Output;
 /// <summary>The table printed after a run: rates with intervals, errors, tokens, wall time and where the files are.</summary>
 internal static class RunSummary
 {
-    public static void Write(ToolConsole console, OrBenchResult result, string directory)
+    public static void Write(ToolConsole console, OrBenchResult result, string directory, ResponseCacheStatistics? cache = null)
     {
         var table = new Table().Border(TableBorder.Rounded).AddColumn("metric").AddColumn("value");
         table.AddRow("model", Markup.Escape(result.Model ?? "(none)"));
@@ -33,12 +34,31 @@ internal static class RunSummary
         table.AddRow("tokens in/out", result.Records.Any(r => r.InputTokens is not null || r.OutputTokens is not null)
             ? Number(result.Records.Sum(r => r.InputTokens ?? 0)) + " / " + Number(result.Records.Sum(r => r.OutputTokens ?? 0))
             : "not reported by the server");
+        if (cache is not null)
+        {
+            table.AddRow("answers", Markup.Escape(CacheLine(cache, DateTimeOffset.UtcNow)));
+        }
+
         table.AddRow("wall time", result.WallSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s");
         table.AddRow("written to", Markup.Escape(directory));
         Terminal.For(console).Write(table);
     }
 
     public static string Format(RateEstimate rate) => rate.ToString();
+
+    /// <summary>"1,200 from the model, 119 from the cache (oldest recorded 3.2 days ago)": a replayed answer is never passed off as a new one.</summary>
+    public static string CacheLine(ResponseCacheStatistics cache, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(cache);
+        var line = $"{Number(cache.FromModel)} from the model, {Number(cache.FromCache)} from the cache";
+        return cache.OldestEntryAge(now) is { } age ? line + $" (oldest recorded {Age(age)} ago)" : line;
+    }
+
+    private static string Age(TimeSpan age) => age.TotalDays >= 1
+        ? age.TotalDays.ToString("0.0", CultureInfo.InvariantCulture) + " days"
+        : age.TotalHours >= 1
+            ? age.TotalHours.ToString("0.0", CultureInfo.InvariantCulture) + " h"
+            : age.TotalMinutes >= 1 ? age.TotalMinutes.ToString("0", CultureInfo.InvariantCulture) + " min" : Math.Max(0, age.TotalSeconds).ToString("0", CultureInfo.InvariantCulture) + " s";
 
     private static string Number(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }
