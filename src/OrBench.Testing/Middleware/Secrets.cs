@@ -19,7 +19,7 @@ public static partial class Secrets
     public const int MinimumRegisteredLength = 8;
 
     private static readonly Lock RegistryGate = new();
-    private static string[] _known = [];
+    private static string[] KnownValues = [];
 
     /// <summary>
     /// Scrubs <paramref name="secret"/> from everything <see cref="Scrub"/> and <see cref="ScrubRegistered"/> return from
@@ -37,10 +37,10 @@ public static partial class Secrets
 
         lock (RegistryGate)
         {
-            if (Array.IndexOf(_known, value) < 0)
+            if (Array.IndexOf(KnownValues, value) < 0)
             {
                 // Longest first, so a key that contains another registered key is replaced whole.
-                _known = [.. _known.Append(value).OrderByDescending(k => k.Length).ThenBy(k => k, StringComparer.Ordinal)];
+                KnownValues = [.. KnownValues.Append(value).OrderByDescending(k => k.Length).ThenBy(k => k, StringComparer.Ordinal)];
             }
         }
     }
@@ -56,7 +56,7 @@ public static partial class Secrets
             return text ?? string.Empty;
         }
 
-        foreach (var secret in Volatile.Read(ref _known))
+        foreach (var secret in Volatile.Read(ref KnownValues))
         {
             if (text.Contains(secret, StringComparison.Ordinal))
             {
