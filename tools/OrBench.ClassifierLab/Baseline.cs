@@ -12,6 +12,7 @@ internal sealed partial class Baseline
 {
     private const int Bits = 18;
     private const int Size = 1 << Bits;
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<LabeledRow, Dictionary<int, int>> Cache = [];
     private readonly double[] _idf;
     private readonly double[] _theta;
 
@@ -23,7 +24,7 @@ internal sealed partial class Baseline
 
     public static Baseline Fit(IReadOnlyList<LabeledRow> train)
     {
-        var counts = train.Select(r => Counts(r.Response)).ToArray();
+        var counts = train.Select(r => Cache.GetValue(r, row => Counts(row.Response))).ToArray();
         var df = new int[2 * Size];
         foreach (var row in counts)
         {

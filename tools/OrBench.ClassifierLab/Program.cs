@@ -6,7 +6,7 @@ using OrBench.Testing.Classification.Offline;
 
 // Usage (XSTest from $ORBENCH_XSTEST_DIR, GPTFuzz from $ORBENCH_GPTFUZZ_DIR or ../gptfuzz beside it):
 //   dotnet run -c Release --project tools/OrBench.ClassifierLab -- train [--output src/OrBench.Testing/Classification/Offline/offline-model.bin]
-//   dotnet run -c Release --project tools/OrBench.ClassifierLab -- evaluate [--markdown FILE] [--errors FILE] [--no-baseline]
+//   dotnet run -c Release --project tools/OrBench.ClassifierLab -- evaluate [--markdown FILE] [--errors FILE] [--no-baseline] [--only TEXT (splits whose name contains it)]
 //   dotnet run -c Release --project tools/OrBench.ClassifierLab -- corpus --output FILE.jsonl   (synthetic 80,000 x 1 KB corpus)
 //   dotnet run -c Release --project tools/OrBench.ClassifierLab -- speed                        (single-core throughput)
 //   dotnet run -c Release --project tools/OrBench.ClassifierLab -- classify FILE.jsonl          (whole-process timing: one JSON string per line)
@@ -66,7 +66,7 @@ switch (command)
 
     case "evaluate":
         {
-            var report = Validation.Run(all, options, baseline: !args.Contains("--no-baseline"), errors: Option("--errors"));
+            var report = Validation.Run(all, options, baseline: !args.Contains("--no-baseline"), errors: Option("--errors"), only: Option("--only"));
             Console.Write(report);
             if (Option("--markdown") is { } markdown)
             {

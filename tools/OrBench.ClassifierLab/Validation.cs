@@ -17,12 +17,16 @@ internal static class Validation
 {
     public const int QuestionFolds = 5;
     public const int Seed = 20240531;
+    public const int KindFolds = 5;
+
+    /// <summary>Folds trained at once (the machine has two cores).</summary>
+    private static readonly ParallelOptions Parallelism = new() { MaxDegreeOfParallelism = 3 };
 
     private sealed record Fold(Func<LabeledRow, bool> Train, Func<LabeledRow, bool> Test);
 
     private sealed record Split(string Name, Fold[] Folds, (string Name, Func<LabeledRow, bool> Member)[] Groups);
 
-    public static string Run(List<LabeledRow> all, OfflineTrainingOptions options, bool baseline, string? errors)
+    public static string Run(List<LabeledRow> all, OfflineTrainingOptions options, bool baseline, string? errors, string? only = null)
     {
         var examples = all.Select(r => r.ToExample()).ToList();
         var features = OfflineModelTrainer.Featurize(examples, options.BucketBits);
@@ -57,8 +61,8 @@ internal static class Validation
             new("Leave one dataset out: GPTFuzz + seeds → XSTest", [new Fold(r => r.Source != "xstest", r => r.Source == "xstest")], xstestGroups),
             new($"GPTFuzz, leave questions out ({QuestionFolds} folds by question; train: other questions + XSTest + seeds)",
                 [.. Enumerable.Range(0, QuestionFolds).Select(k => new Fold(r => !(r.Source == "gptfuzz" && questionFold[r.Question] == k), r => r.Source == "gptfuzz" && questionFold[r.Question] == k))], gptfuzzGroups),
-            new("Hand-written examples, held out by kind (train: XSTest + GPTFuzz + the other kinds)",
-                [.. kinds.Select(k => new Fold(r => !(r.Source == "seed" && r.Group == k), r => r.Source == "seed" && r.Group == k))],
+            new($"Hand-written examples, held out by kind ({KindFolds} folds of whole kinds; train: XSTest + GPTFuzz + the other kinds)",
+                [.. Enumerable.Range(0, KindFolds).Select(f => new Fold(r => !(r.Source == "seed" && KindFold(kinds, r.Group) == f), r => r.Source == "seed" && KindFold(kinds, r.Group) == f))],
                 [.. kinds.Select(k => (k, (Func<LabeledRow, bool>)(r => r.Group == k))), ("all", _ => true), ("short", r => r.Short)]),
         ];
 
@@ -67,9 +71,11 @@ internal static class Validation
         report.AppendLine("Cells: binary agreement / 3-class agreement (3-class only where the source has three classes: XSTest, seeds). Calibration cells: share of rows wrong with confidence ≥ 0.9 / expected calibration error (10 bins).");
         report.AppendLine();
         var cascade = new List<(bool Right, double Confidence)>();
+
         var errorLines = new List<string>();
-        foreach (var split in splits)
+        foreach (var split in splits.Where(s => only is null || s.Name.Contains(only, StringComparison.OrdinalIgnoreCase)))
         {
+            var splitStart = report.Length;
             var cards = new Dictionary<(string Classifier, string Group), Scorecard>();
             void Record(string classifier, LabeledRow row, VerdictLabel label, double confidence, (string Name, Func<LabeledRow, bool> Member)[] groups)
             {
@@ -87,14 +93,37 @@ internal static class Validation
                 }
             }
 
-            foreach (var fold in split.Folds)
+            // Folds are trained in parallel (each training is single-threaded and deterministic); results are
+            // recorded afterwards in fold order, so the report does not depend on scheduling.
+            var baselines = new Dictionary<string, Baseline>(StringComparer.Ordinal);
+            var foldKeys = split.Folds.Select(f => string.Join(",", all.Where(f.Train).Where(r => r.Source != "seed").Select(r => index[r]))).ToArray();
+            if (baseline)
             {
-                var trainRows = all.Where(fold.Train).ToList();
-                var testRows = all.Where(fold.Test).ToList();
-                var trainIdx = trainRows.Select(r => index[r]).ToArray();
-                var model = OfflineModelTrainer.Train([.. trainIdx.Select(i => examples[i])], [.. trainIdx.Select(i => features[i])], options);
-                var baselineModel = baseline ? Baseline.Fit([.. trainRows.Where(r => r.Source != "seed")]) : null;
-                foreach (var row in testRows)
+                var distinct = foldKeys.Distinct(StringComparer.Ordinal).ToArray();
+                var fitted = new Baseline[distinct.Length];
+                Parallel.For(0, distinct.Length, Parallelism, k =>
+                {
+                    var fold = split.Folds[Array.IndexOf(foldKeys, distinct[k])];
+                    fitted[k] = Baseline.Fit([.. all.Where(fold.Train).Where(r => r.Source != "seed")]);
+                });
+                for (var k = 0; k < distinct.Length; k++)
+                {
+                    baselines[distinct[k]] = fitted[k];
+                }
+            }
+
+            var models = new OfflineModel[split.Folds.Length];
+            Parallel.For(0, split.Folds.Length, Parallelism, f =>
+            {
+                var trainIdx = all.Where(split.Folds[f].Train).Select(r => index[r]).ToArray();
+                models[f] = OfflineModelTrainer.Train([.. trainIdx.Select(i => examples[i])], [.. trainIdx.Select(i => features[i])], options);
+            });
+
+            for (var f = 0; f < split.Folds.Length; f++)
+            {
+                var model = models[f];
+                var baselineModel = baseline ? baselines[foldKeys[f]] : null;
+                foreach (var row in all.Where(split.Folds[f].Test))
                 {
                     var scores = model.Predict(row.Prompt, row.Response);
                     Record("offline", row, scores.Label, scores.Confidence, split.Groups);
@@ -144,6 +173,7 @@ internal static class Validation
             }
 
             report.AppendLine();
+            Console.Error.Write(report.ToString(splitStart, report.Length - splitStart));
         }
 
         report.AppendLine("#### Cascade: offline confidence over every held-out prediction above (judge called below the threshold)");
@@ -166,6 +196,9 @@ internal static class Validation
 
         return report.ToString();
     }
+
+    /// <summary>Kinds in name order, dealt round-robin into <see cref="KindFolds"/> folds.</summary>
+    private static int KindFold(string[] kinds, string kind) => Array.IndexOf(kinds, kind) % KindFolds;
 
     /// <summary>GPTFuzz question id → fold, by a seeded shuffle of the distinct ids in numeric order.</summary>
     public static Dictionary<string, int> QuestionFoldOf(IEnumerable<LabeledRow> rows)

@@ -10,7 +10,7 @@ internal sealed record OfflineTrainingOptions
     public double L2 { get; init; } = 1e-4;
 
     /// <summary>L-BFGS iterations per head.</summary>
-    public int Iterations { get; init; } = 150;
+    public int Iterations { get; init; } = 80;
 
     /// <summary>
     /// Share of the total training weight each source gets (sources not named share what is left equally);

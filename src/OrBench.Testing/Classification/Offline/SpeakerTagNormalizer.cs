@@ -47,7 +47,7 @@ internal static class SpeakerTagNormalizer
 
             var body = ResponseText.SkipDecoration(line);
             var tagged = false;
-            while (TagLength(body) is var length and > 0)
+            while (TagLength(body, allowNamed: !tagged) is var length and > 0)
             {
                 tagged = true;
                 tags++;
@@ -147,8 +147,12 @@ internal static class SpeakerTagNormalizer
         return written;
     }
 
-    /// <summary>Length of a speaker tag at the start of <paramref name="line"/>, 0 when there is none.</summary>
-    internal static int TagLength(ReadOnlySpan<char> line)
+    /// <summary>
+    /// Length of a speaker tag at the start of <paramref name="line"/>, 0 when there is none. An unbracketed
+    /// <c>Name:</c> tag is only recognised first on a line (<paramref name="allowNamed"/>), so "[JAILBREAK] Sure: …"
+    /// keeps its "Sure".
+    /// </summary>
+    internal static int TagLength(ReadOnlySpan<char> line, bool allowNamed = true)
     {
         if (line.IsEmpty)
         {
@@ -170,7 +174,7 @@ internal static class SpeakerTagNormalizer
             return line.Length;
         }
 
-        return NamedTagLength(line);
+        return allowNamed ? NamedTagLength(line) : 0;
     }
 
     /// <summary><c>[Name]</c>, <c>(Name)</c>, <c>【Name】</c>, optionally followed by <c>:</c>.</summary>
@@ -212,7 +216,19 @@ internal static class SpeakerTagNormalizer
     {
         var limit = Math.Min(line.Length, MaxTagLength);
         var colon = line[..limit].IndexOf(':');
-        if (colon <= 0 || (colon + 1 < line.Length && !char.IsWhiteSpace(line[colon + 1])))
+        if (colon <= 0)
+        {
+            return 0;
+        }
+
+        // "**DAN:**": emphasis closing after the colon belongs to the tag.
+        var end = colon + 1;
+        while (end < line.Length && line[end] is '*' or '_')
+        {
+            end++;
+        }
+
+        if (end < line.Length && !char.IsWhiteSpace(line[end]))
         {
             return 0;
         }
@@ -225,7 +241,7 @@ internal static class SpeakerTagNormalizer
 
         // "Here is how:" / "Step 1:" end with text on the next line; a tag is followed by text on its own line,
         // or it is a short capitalised name alone ("ChatGPT:").
-        var after = line[(colon + 1)..].Trim();
+        var after = line[end..].Trim();
         if (after.IsEmpty && !(char.IsUpper(name[0]) || !char.IsLetter(name[0])))
         {
             return 0;
@@ -236,7 +252,7 @@ internal static class SpeakerTagNormalizer
             return 0;
         }
 
-        return colon + 1;
+        return end;
     }
 
     private static bool IsRoleLine(ReadOnlySpan<char> line)
