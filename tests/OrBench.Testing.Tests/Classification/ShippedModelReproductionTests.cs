@@ -15,7 +15,7 @@ namespace OrBench.Testing.Tests.Classification;
 public class ShippedModelReproductionTests
 {
     /// <summary>Documented in docs/classification.md: XSTest leave one model out, pooled binary agreement on every row (rounded down).</summary>
-    private const double DocumentedLeaveOneModelOutAgreement = 0.94;
+    private const double DocumentedLeaveOneModelOutAgreement = 0.92;
 
     [XsTestFact]
     public void Retraining_on_the_development_data_reproduces_the_shipped_weights_bit_for_bit()
