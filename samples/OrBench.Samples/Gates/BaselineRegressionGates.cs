@@ -1,6 +1,7 @@
 using FluentAssertions;
 using OrBench.Samples.Fixtures;
 using OrBench.Testing.Assertions;
+using OrBench.Testing.Gates;
 using OrBench.Testing.Results;
 using Xunit;
 

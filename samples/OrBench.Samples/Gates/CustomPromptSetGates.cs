@@ -2,6 +2,7 @@ using FluentAssertions;
 using OrBench.Samples.Model;
 using OrBench.Testing;
 using OrBench.Testing.Assertions;
+using OrBench.Testing.Gates;
 using OrBench.Testing.Data;
 using Xunit;
 

@@ -87,6 +87,11 @@ public sealed record SnapshotRecord
             throw new ResultFileException(path, line, $"record '{id}' has unknown verdict '{verdict}'.");
         }
 
+        if (parsed.Repeat is < 0)
+        {
+            throw new ResultFileException(path, line, $"record '{id}' has field 'repeat' {parsed.Repeat}; repeats are numbered from 0.");
+        }
+
         return new SnapshotRecord
         {
             Id = id,

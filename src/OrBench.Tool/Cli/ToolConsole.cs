@@ -18,6 +18,12 @@ public sealed record ToolConsole
     /// <summary>Reads an environment variable (the API key, <c>ORBENCH_*</c> settings).</summary>
     public Func<string, string?> GetEnvironmentVariable { get; init; } = Environment.GetEnvironmentVariable;
 
+    /// <summary>False after <c>--no-progress</c>: no progress bar and no progress lines.</summary>
+    public bool ShowProgress { get; init; } = true;
+
+    /// <summary>The clock behind elapsed and remaining times in the progress output.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
     /// <summary>The directory relative paths are resolved against.</summary>
     public string WorkingDirectory { get; init; } = Directory.GetCurrentDirectory();
 

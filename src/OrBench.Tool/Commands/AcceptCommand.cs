@@ -17,7 +17,8 @@ internal static class AcceptCommand
             Description = "A .received.jsonl (or .verified.jsonl) file, or a directory searched recursively, bin/ and obj/ skipped.",
             DefaultValueFactory = _ => ".",
         };
-        var command = new Command("accept", "Accept snapshot changes: move *.received.jsonl over *.verified.jsonl.") { path };
+        var format = SharedOptions.Format(OutputFormat.Text, OutputFormat.Json);
+        var command = new Command("accept", "Accept snapshot changes: move *.received.jsonl over *.verified.jsonl, all or nothing.") { path, format };
         command.SetToolAction(console, async (parseResult, cancellationToken) =>
         {
             var argument = parseResult.GetRequiredValue(path);
@@ -30,6 +31,22 @@ internal static class AcceptCommand
             catch (FileNotFoundException e) when (string.Equals(e.FileName, full, StringComparison.Ordinal))
             {
                 throw new UsageException($"'{argument}' is neither a directory nor a .received.jsonl/.verified.jsonl file");
+            }
+
+            if (SharedOptions.FormatOf(parseResult, format) == OutputFormat.Json)
+            {
+                await JsonOutput.WriteAsync(console, "accept", json =>
+                {
+                    json.WriteNumber("count", accepted.Count);
+                    json.WriteStartArray("accepted");
+                    foreach (var file in accepted)
+                    {
+                        json.WriteStringValue(Path.GetRelativePath(console.WorkingDirectory, file));
+                    }
+
+                    json.WriteEndArray();
+                });
+                return ExitCodes.Success;
             }
 
             foreach (var file in accepted)

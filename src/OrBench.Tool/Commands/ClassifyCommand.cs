@@ -5,24 +5,28 @@ using OrBench.Testing.Classification.Cascading;
 using OrBench.Testing.Classification.Csv;
 using OrBench.Tool.Cli;
 using OrBench.Tool.Composition;
+using OrBench.Tool.Output;
 
 namespace OrBench.Tool.Commands;
 
 /// <summary>
-/// <c>orbench classify</c>: adds <c>verdict</c> and <c>refused</c> columns to a CSV of prompts and responses (the reference
-/// OR-Bench checker's input), keeping every other column in order.
+/// <c>orbench classify</c>: adds <c>verdict</c>, <c>refused</c>, <c>confidence</c> and <c>classifier</c> columns to a CSV of
+/// prompts and responses (the reference OR-Bench checker's input), keeping every other column in order, streaming (memory
+/// does not grow with the file) and neutralising cells that would run as spreadsheet formulas unless <c>--raw-csv</c>.
 /// </summary>
 internal static class ClassifyCommand
 {
     public static Command Create(ToolConsole console)
     {
-        var input = new Option<string>("--input") { HelpName = "FILE.csv", Description = "CSV with at least prompt and response columns (quoted multi-line fields are fine).", Required = true };
-        var output = new Option<string>("--output") { HelpName = "FILE.csv", Description = "CSV to write: the input columns plus verdict and refused.", Required = true };
-        var concurrency = new Option<int>("--concurrency") { HelpName = "C", Description = "Classifier calls in flight (matters for judge and cascade).", DefaultValueFactory = _ => 4 }.AtLeast(1);
+        var input = new Option<string>("--input", "-i") { HelpName = "FILE.csv", Description = "CSV with at least prompt and response columns (quoted multi-line fields are fine).", Required = true };
+        var output = new Option<string>("--output", "-o") { HelpName = "FILE.csv", Description = "CSV to write: the input columns plus verdict, refused, confidence and classifier.", Required = true };
+        var rawCsv = new Option<bool>("--raw-csv") { Description = "Write cells as they are. By default a cell starting with =, +, -, @, tab or CR gets a leading ' so a response cannot run as a spreadsheet formula (OWASP)." };
+        var concurrency = new Option<int>("--concurrency") { HelpName = "C", Description = "Classifier calls in flight, spread over the cores (matters most for judge and cascade).", DefaultValueFactory = _ => 4 }.AtLeast(1);
         var judge = new JudgeOptions();
-        var command = new Command("classify", "Classify the responses of a CSV file (prompt,response,...) and write it back with verdict and refused columns.")
+        var format = SharedOptions.Format(OutputFormat.Text, OutputFormat.Json);
+        var command = new Command("classify", "Classify the responses of a CSV file (prompt,response,...) and write it back with verdict, refused, confidence and classifier columns.")
         {
-            input, output, concurrency,
+            input, output, concurrency, rawCsv, format,
         };
         judge.AddTo(command);
         command.SetToolAction(console, async (parseResult, cancellationToken) =>
@@ -56,7 +60,7 @@ internal static class ClassifyCommand
             ResponseCsvSummary summary;
             try
             {
-                summary = await new ResponseCsvClassifier(classifiers.Classifier, parseResult.GetValue(concurrency))
+                summary = await new ResponseCsvClassifier(classifiers.Classifier, parseResult.GetValue(concurrency)) { NeutralizeCells = !parseResult.GetValue(rawCsv) }
                     .ClassifyFileAsync(inputPath, outputPath, cancellationToken);
             }
             catch (ResponseCsvException e)
@@ -73,6 +77,12 @@ internal static class ClassifyCommand
             var judgeCalls = classifiers.Classifier is CascadeClassifier cascade
                 ? string.Create(CultureInfo.InvariantCulture, $"; judge calls: {cascade.Statistics.JudgeCalls} ({cascade.Statistics.JudgeFailures} failed)")
                 : string.Empty;
+            if (SharedOptions.FormatOf(parseResult, format) == OutputFormat.Json)
+            {
+                await ClassifyJson.WriteAsync(console, summary, classifiers.Classifier, outputPath);
+                return ExitCodes.Success;
+            }
+
             await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"{summary.Rows} rows classified by {classifiers.Classifier.Name}: {summary.Refusals} refused ({counts}){judgeCalls}; wrote {Path.GetRelativePath(console.WorkingDirectory, outputPath)}"));
             return ExitCodes.Success;

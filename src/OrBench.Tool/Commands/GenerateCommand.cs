@@ -25,23 +25,18 @@ internal static class GenerateCommand
             Description = "Model name of each moderator, in the order of --moderator-endpoint; give one to use it for every endpoint.",
             Required = true,
         };
-        var categories = new Option<string[]>("--categories")
-        {
-            HelpName = "C[,C...]",
-            Description = "Categories to generate, comma-separated or repeated (e.g. --categories medical,finance).",
-            Required = true,
-            AllowMultipleArgumentsPerToken = true,
-        };
+        var categories = SharedOptions.Category("Categories to generate, case-insensitive; repeat or comma-separate (--category medical,finance). Also accepted as --categories.", required: true, "--categories");
         var seeds = new Option<int>("--seeds-per-category") { HelpName = "N", Description = "Toxic seeds to generate per category.", Required = true }.AtLeast(1);
         var rewrites = new Option<int>("--rewrites-per-seed") { HelpName = "M", Description = "Seemingly-toxic rewrites per seed (the paper uses 5).", DefaultValueFactory = _ => 5 }.AtLeast(1);
         var votes = new Option<int?>("--min-votes") { HelpName = "K", Description = "Moderator votes needed for a verdict (default: a strict majority of the moderators)." }.AtLeast(1);
         var concurrency = new Option<int>("--concurrency") { HelpName = "C", Description = "Requests in flight at once.", DefaultValueFactory = _ => 8 }.AtLeast(1);
         var apiKeyEnv = new Option<string>("--api-key-env") { HelpName = "VAR", Description = "Environment variable holding the API key of every endpoint.", DefaultValueFactory = _ => RunCommand.DefaultApiKeyEnv };
-        var output = new Option<string>("--out") { HelpName = "DIR", Description = "Output directory: over-refusal.csv, toxic.csv, provenance.jsonl, summary.json and the resume journal and checkpoints.", Required = true };
-        var resume = new Option<bool>("--resume") { Description = "Continue an interrupted generation in --out without repeating any journaled model call; without it a directory holding another run is refused." };
+        var output = SharedOptions.Output("Output directory: over-refusal.csv, toxic.csv, provenance.jsonl, summary.json and the resume journal and checkpoints.", required: true);
+        var resume = new Option<bool>("--resume") { Description = "Continue an interrupted generation in --output without repeating any journaled model call; without it a directory holding another run is refused." };
+        var noProgress = SharedOptions.NoProgress();
         var command = new Command("generate", "Generate a team's own over-refusal prompt set with the OR-Bench pipeline.")
         {
-            generatorEndpoint, generatorModel, moderatorEndpoints, moderatorModels, categories, seeds, rewrites, votes, concurrency, apiKeyEnv, output, resume,
+            generatorEndpoint, generatorModel, moderatorEndpoints, moderatorModels, categories, seeds, rewrites, votes, concurrency, apiKeyEnv, output, resume, noProgress,
         };
         command.AddCheck(result =>
         {
@@ -72,27 +67,27 @@ internal static class GenerateCommand
                 GeneratorEndpoint = new Uri(parseResult.GetRequiredValue(generatorEndpoint)!),
                 GeneratorModel = parseResult.GetRequiredValue(generatorModel),
                 Moderators = [.. endpoints.Select((e, i) => (new Uri(e), models.Length == 1 ? models[0] : models[i]))],
-                Categories = [.. parseResult.GetRequiredValue(categories).SelectMany(c => c.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct(StringComparer.Ordinal)],
+                Categories = SharedOptions.Categories(parseResult, categories),
                 SeedsPerCategory = parseResult.GetValue(seeds),
                 RewritesPerSeed = parseResult.GetValue(rewrites),
                 MinVotes = parseResult.GetValue(votes),
                 Concurrency = parseResult.GetValue(concurrency),
                 ApiKeyEnv = parseResult.GetRequiredValue(apiKeyEnv),
                 ApiKeyEnvExplicit = parseResult.GetResult(apiKeyEnv) is { Implicit: false },
-                OutputDirectory = console.FullPath(parseResult.GetRequiredValue(output)),
+                OutputDirectory = console.FullPath(parseResult.GetRequiredValue(output)!),
                 Resume = parseResult.GetValue(resume),
             };
             if (settings.Categories.Count == 0)
             {
-                throw new UsageException("--categories names no category");
+                throw new UsageException("--category names no category");
             }
 
             if (File.Exists(settings.OutputDirectory))
             {
-                throw new UsageException($"--out '{parseResult.GetRequiredValue(output)}' is a file; give a directory to write into");
+                throw new UsageException($"--output '{parseResult.GetRequiredValue(output)}' is a file; give a directory to write into");
             }
 
-            return await new GenerateWorkflow(console, settings).ExecuteAsync(cancellationToken);
+            return await new GenerateWorkflow(console with { ShowProgress = !parseResult.GetValue(noProgress) }, settings).ExecuteAsync(cancellationToken);
         });
         return command;
     }

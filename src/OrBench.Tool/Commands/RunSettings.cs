@@ -1,3 +1,5 @@
+using OrBench.Tool.Cli;
+
 namespace OrBench.Tool.Commands;
 
 /// <summary>Everything <c>orbench run</c> was asked to do, bound and validated from the command line.</summary>
@@ -6,6 +8,9 @@ internal sealed record RunSettings
     public Uri? Endpoint { get; init; }
 
     public string? Model { get; init; }
+
+    /// <summary>--model-version or ORBENCH_MODEL_VERSION: part of the response cache key.</summary>
+    public string? ModelVersion { get; init; }
 
     public required string ApiKeyEnv { get; init; }
 
@@ -35,6 +40,11 @@ internal sealed record RunSettings
 
     public int Retries { get; init; } = 4;
 
+    /// <summary>Longest Retry-After wait honoured, in seconds; null means <see cref="TimeoutSeconds"/>.</summary>
+    public int? MaxRetryAfterSeconds { get; init; }
+
+    public long MaxResponseBytes { get; init; } = Testing.Middleware.ResponseGuardHandler.DefaultMaxResponseBytes;
+
     public int Repeats { get; init; } = 1;
 
     public string? SystemPrompt { get; init; }
@@ -47,13 +57,19 @@ internal sealed record RunSettings
 
     public string? Baseline { get; init; }
 
+    public double? MaxRegression { get; init; }
+
     public double? MaxOverRefusal { get; init; }
 
     public double? MaxToxicAcceptance { get; init; }
 
     public string GatePolicy { get; init; } = "default";
 
+    public double? ErrorBudget { get; init; }
+
     public required JudgeSettings Classifier { get; init; }
 
     public required string OutputDirectory { get; init; }
+
+    public OutputFormat Format { get; init; } = OutputFormat.Text;
 }

@@ -17,17 +17,24 @@ internal static class TuneCommand
     {
         var results = new Argument<string[]>("RESULTS") { Description = "One or more results.json files; shards of one run are merged.", Arity = ArgumentArity.OneOrMore };
         var confidence = new Option<double>("--confidence") { HelpName = "LEVEL", Description = "Confidence level of the intervals.", DefaultValueFactory = _ => 0.95 }.StrictlyBetweenZeroAndOne();
-        var margin = new Option<double>("--margin") { HelpName = "RATE", Description = "Headroom added to today's upper bound for the suggested threshold.", DefaultValueFactory = _ => 0.02 }.StrictlyBetweenZeroAndOne();
+        var margin = new Option<double>("--margin")
+        {
+            HelpName = "RATE",
+            Description = "Headroom added to the failing threshold for the suggested threshold; under the default policy the failing threshold is today's lower bound, so suggested = lower bound + margin.",
+            DefaultValueFactory = _ => 0.02,
+        }.StrictlyBetweenZeroAndOne();
         var rise = new Option<double>("--rise") { HelpName = "RATE", Description = "The rise to detect (0.03 = 3 points): how many prompts detect it at 80 % power.", DefaultValueFactory = _ => 0.03 }.StrictlyBetweenZeroAndOne();
-        var json = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
+        var format = SharedOptions.Format(OutputFormat.Text, OutputFormat.Json, OutputFormat.Markdown);
+        var json = new Option<bool>("--json") { Description = "The same as --format json (kept for existing scripts).", Hidden = true };
+        var allowPartial = SharedOptions.AllowPartial();
         var command = new Command("tune", "Suggest gate thresholds from results: rates, intervals, failing points per policy, detectable regressions.")
         {
-            results, confidence, margin, rise, json,
+            results, confidence, margin, rise, format, json, allowPartial,
         };
         command.SetToolAction(console, async (parseResult, cancellationToken) =>
         {
             var inputs = ResultInputs.Resolve(console, parseResult.GetRequiredValue(results));
-            var loaded = await ResultInputs.ReadAsync(inputs, cancellationToken);
+            var loaded = await ShardCompleteness.CheckAsync(console, "orbench tune", inputs, await ResultInputs.ReadAsync(inputs, cancellationToken), parseResult.GetValue(allowPartial));
             var options = new TuningOptions
             {
                 Confidence = parseResult.GetValue(confidence),
@@ -35,13 +42,18 @@ internal static class TuneCommand
                 Rise = parseResult.GetValue(rise),
             };
             var report = ThresholdTuner.Tune(loaded, options);
-            if (parseResult.GetValue(json))
+            var chosen = parseResult.GetValue(json) ? OutputFormat.Json : SharedOptions.FormatOf(parseResult, format);
+            switch (chosen)
             {
-                await console.Out.WriteLineAsync(report.ToJson());
-            }
-            else
-            {
-                TuningTable.Write(console, report);
+                case OutputFormat.Json:
+                    await console.Out.WriteAsync(report.ToJson());
+                    break;
+                case OutputFormat.Markdown:
+                    await console.Out.WriteAsync(TuningTable.ToMarkdown(report));
+                    break;
+                default:
+                    TuningTable.Write(console, report);
+                    break;
             }
 
             return ExitCodes.Success;

@@ -14,11 +14,13 @@ internal static class Terminal
 
     public static IAnsiConsole For(ToolConsole console)
     {
+        // NO_COLOR (https://no-color.org): any non-empty value switches colours off, also on a terminal.
+        var colour = console.IsTerminal && string.IsNullOrEmpty(console.GetEnvironmentVariable("NO_COLOR"));
         var ansi = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(console.Out),
             Ansi = console.IsTerminal ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = console.IsTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            ColorSystem = colour ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = console.IsTerminal ? InteractionSupport.Detect : InteractionSupport.No,
         });
         if (!console.IsTerminal)

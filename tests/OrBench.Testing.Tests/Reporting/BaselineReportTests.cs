@@ -1,4 +1,5 @@
 using FluentAssertions;
+using OrBench.Testing.Gates;
 using OrBench.Testing.Reporting;
 using OrBench.Testing.Results;
 using Xunit;

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using FluentAssertions;
+using OrBench.Testing.Gates;
 using OrBench.Testing.Reporting;
 using OrBench.Testing.Results;
 using Xunit;

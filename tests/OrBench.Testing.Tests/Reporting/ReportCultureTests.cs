@@ -1,5 +1,6 @@
 using System.Globalization;
 using FluentAssertions;
+using OrBench.Testing.Gates;
 using OrBench.Testing.Reporting;
 using OrBench.Testing.Reporting.Tuning;
 using Xunit;

@@ -1,5 +1,6 @@
 using FluentAssertions;
 using OrBench.Testing.Assertions;
+using OrBench.Testing.Gates;
 using OrBench.Testing.Results;
 using OrBench.Testing.Snapshots;
 using Xunit;

@@ -1,5 +1,6 @@
 using FluentAssertions;
-using OrBench.Testing.Assertions;
+using OrBench.Testing.Snapshots;
+using OrBench.Testing.Gates;
 using Xunit;
 
 namespace OrBench.Testing.Tests.Snapshots;

@@ -1,5 +1,6 @@
 using FluentAssertions;
 using OrBench.Testing.Assertions;
+using OrBench.Testing.Gates;
 using OrBench.Testing.Classification;
 using OrBench.Testing.Running;
 using OrBench.Testing.Xunit;

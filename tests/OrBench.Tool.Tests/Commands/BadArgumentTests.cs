@@ -73,7 +73,7 @@ public sealed class BadArgumentTests
             "--moderator-endpoint", "http://127.0.0.1:2/v1", "--moderator-model", "m", "--categories", "medical", "--seeds-per-category", "1", "--out", "taken.csv");
 
         outcome.ExitCode.Should().Be(2, outcome.ToString());
-        outcome.Error.Should().Contain("--out 'taken.csv' is a file");
+        outcome.Error.Should().Contain("--output 'taken.csv' is a file");
         File.ReadAllText(file).Should().Be("prompt,category\n");
     }
 
