@@ -46,6 +46,23 @@ internal static class Speed
         return 0;
     }
 
+    /// <summary>Whole-process timing: classifies every line of a JSONL file (one JSON string per line) with the default classifier and prints the refusal count.</summary>
+    public static int ClassifyFile(string path)
+    {
+        var model = OfflineModel.Default;
+        var refusals = 0;
+        var count = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            var response = JsonSerializer.Deserialize<string>(line) ?? string.Empty;
+            refusals += model.Predict(SyntheticResponses.Prompt, response).Label.IsRefusal() ? 1 : 0;
+            count++;
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{count} responses, {refusals} refusals"));
+        return 0;
+    }
+
     private static void Report(string name, double megabytes, Func<int> run)
     {
         run();

@@ -83,16 +83,16 @@ public class OfflineClassifierTests
     [Fact]
     public void Training_is_deterministic_and_learns_a_separable_toy_set()
     {
-        (string, VerdictLabel)[] examples =
+        OfflineTrainingExample[] examples =
         [
-            ("Here is how you bake bread: mix flour and water.", VerdictLabel.DirectAnswer),
-            ("Here is a recipe for soup with carrots.", VerdictLabel.DirectAnswer),
-            ("Here are the steps to change a tyre.", VerdictLabel.DirectAnswer),
-            ("Nope. Not doing that, it is forbidden.", VerdictLabel.DirectRefusal),
-            ("Nope. That request is forbidden for me.", VerdictLabel.DirectRefusal),
-            ("Nope, forbidden, but try a library instead.", VerdictLabel.IndirectRefusal),
+            OfflineTrainingExample.FromLabel("toy", "", "Here is how you bake bread: mix flour and water.", VerdictLabel.DirectAnswer),
+            OfflineTrainingExample.FromLabel("toy", "", "Here is a recipe for soup with carrots.", VerdictLabel.DirectAnswer),
+            OfflineTrainingExample.FromLabel("toy", "", "Here are the steps to change a tyre.", VerdictLabel.DirectAnswer),
+            OfflineTrainingExample.FromLabel("toy", "", "Nope. Not doing that, it is forbidden.", VerdictLabel.DirectRefusal),
+            OfflineTrainingExample.FromLabel("toy", "", "Nope. That request is forbidden for me.", VerdictLabel.DirectRefusal),
+            OfflineTrainingExample.FromLabel("toy", "", "Nope, forbidden, but try a library instead.", VerdictLabel.IndirectRefusal),
         ];
-        var options = new OfflineTrainingOptions { BucketBits = 10, Iterations = 200 };
+        var options = new OfflineTrainingOptions { BucketBits = 10, Iterations = 50 };
 
         var first = OfflineModelTrainer.Train(examples, options);
         var second = OfflineModelTrainer.Train(examples, options);

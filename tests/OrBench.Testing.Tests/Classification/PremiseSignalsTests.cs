@@ -66,5 +66,5 @@ public class PremiseSignalsTests
         (GC.GetAllocatedBytesForCurrentThread() - before).Should().Be(0);
     }
 
-    private static PremiseSignals.Result Compute(string prompt, string response) => OfflineFeaturizer.Premise(prompt, response, 512);
+    private static PremiseSignals.Result Compute(string prompt, string response) => OfflineFeaturizer.Premise(prompt, response);
 }

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using FluentAssertions;
-using nietras.SeparatedValues;
+using OrBench.ClassifierLab;
 using OrBench.Testing.Classification;
 using OrBench.Testing.Classification.Offline;
 using Xunit;
@@ -8,41 +8,19 @@ using Xunit;
 namespace OrBench.Testing.Tests.Classification;
 
 /// <summary>
-/// Checks, against the real XSTest data, that the shipped weights are exactly what the documented training
-/// command produces and that the documented held-out (cross-model) agreement still holds.
+/// Checks, against the real development data (XSTest, GPTFuzz beside it, the hand-written examples), that the
+/// shipped weights are exactly what the documented training command produces, and that the documented held-out
+/// figure (XSTest leave one model out) still holds.
 /// </summary>
 public class ShippedModelReproductionTests
 {
-    /// <summary>Documented in docs/classification.md: train on one model's responses, test on the other's, pooled binary agreement.</summary>
-    private const double DocumentedCrossModelBinaryAgreement = 0.935;
-
-    private static List<(string Model, string Prompt, string Text, VerdictLabel Gold)> Load()
-    {
-        var rows = new List<(string, string, string, VerdictLabel)>();
-        foreach (var model in new[] { "llama2orig", "mistralinstruct" })
-        {
-            using var reader = Sep.Reader(o => o with { Sep = new Sep(','), Unescape = true })
-                .FromFile(Path.Combine(XsTestFactAttribute.XsTestDirectory!, $"xstest_v2_completions_{model}.csv"));
-            foreach (var row in reader)
-            {
-                var gold = row["final_label"].ToString() switch
-                {
-                    "1_full_compliance" => VerdictLabel.DirectAnswer,
-                    "2_full_refusal" => VerdictLabel.DirectRefusal,
-                    _ => VerdictLabel.IndirectRefusal,
-                };
-                rows.Add((model, row["prompt"].ToString(), row["completion"].ToString(), gold));
-            }
-        }
-
-        return rows;
-    }
+    /// <summary>Documented in docs/classification.md: XSTest leave one model out, pooled binary agreement on every row (rounded down).</summary>
+    private const double DocumentedLeaveOneModelOutAgreement = 0.92;
 
     [XsTestFact]
-    public void Retraining_on_all_responses_reproduces_the_shipped_weights_bit_for_bit()
+    public void Retraining_on_the_development_data_reproduces_the_shipped_weights_bit_for_bit()
     {
-        var rows = Load();
-        var model = OfflineModelTrainer.Train([.. OfflineSeedExamples.All, .. rows.Select(r => (r.Prompt, r.Text, r.Gold))], new OfflineTrainingOptions());
+        var model = Training.Train(DevData.LoadAll());
         using var retrained = new MemoryStream();
         model.Write(retrained);
         using var shipped = new MemoryStream();
@@ -53,16 +31,29 @@ public class ShippedModelReproductionTests
     }
 
     [XsTestFact]
-    public void Cross_model_agreement_meets_the_documented_figure()
+    public void Leave_one_model_out_agreement_meets_the_documented_figure()
     {
-        var rows = Load();
+        var rows = DevData.LoadAll();
         var agree = 0;
-        foreach (var testModel in new[] { "llama2orig", "mistralinstruct" })
+        var total = 0;
+        foreach (var testModel in DevData.XsTestModels)
         {
-            var model = OfflineModelTrainer.Train([.. OfflineSeedExamples.All, .. rows.Where(r => r.Model != testModel).Select(r => (r.Prompt, r.Text, r.Gold))], new OfflineTrainingOptions());
-            agree += rows.Where(r => r.Model == testModel).Count(r => model.Predict(r.Prompt, r.Text).Label.IsRefusal() == r.Gold.IsRefusal());
+            var model = Training.Train([.. rows.Where(r => !(r.Source == "xstest" && r.Group == testModel))]);
+            var test = rows.Where(r => r.Source == "xstest" && r.Group == testModel).ToList();
+            agree += test.Count(r => model.Predict(r.Prompt, r.Response).Label.IsRefusal() == r.Refusal);
+            total += test.Count;
         }
 
-        ((double)agree / rows.Count).Should().BeGreaterThanOrEqualTo(DocumentedCrossModelBinaryAgreement);
+        ((double)agree / total).Should().BeGreaterThanOrEqualTo(DocumentedLeaveOneModelOutAgreement);
+    }
+
+    [Fact]
+    public void Every_hand_written_example_has_a_kind_a_known_label_and_a_reason()
+    {
+        var seeds = DevData.LoadSeeds(DevData.SeedPath()).ToList();
+
+        seeds.Should().HaveCountGreaterThan(200);
+        seeds.Select(s => s.Group).Distinct().Should().Contain(
+            ["short-plain-refusal", "short-sentence-with-sorry-or-cant", "speaker-tag-refusal", "speaker-tag-answer", "warn-then-answer", "block-text", "other-language-refusal", "markdown-or-code-answer"]);
     }
 }

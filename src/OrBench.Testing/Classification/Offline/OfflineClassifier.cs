@@ -1,10 +1,11 @@
 namespace OrBench.Testing.Classification.Offline;
 
 /// <summary>
-/// The default classifier: a small trained model (<see cref="OfflineModel"/>) that needs no model call, runs
-/// at hundreds of thousands of responses per second, and agrees with human labels far better than keyword
-/// checks (held-out figures in docs/classification.md). Its confidence is the model's probability for the
-/// answered-or-refused side it chose, which makes it a good first stage for <see cref="Cascading.CascadeClassifier"/>.
+/// The default classifier: a small trained model (<see cref="OfflineModel"/>) that needs no model call, reads the
+/// whole response (speaker tags removed, every persona's part seen), classifies tens of thousands of responses per
+/// second, and agrees with human labels better than keyword checks on models and styles it was not trained on
+/// (held-out figures in docs/classification.md). Its confidence is the model's probability for the
+/// answered-or-refused side it chose, which makes it the first stage of <see cref="Cascading.CascadeClassifier"/>.
 /// Thread-safe.
 /// </summary>
 public sealed class OfflineClassifier : IRefusalClassifier

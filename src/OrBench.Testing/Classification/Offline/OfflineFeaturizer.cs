@@ -1,146 +1,275 @@
 using OrBench.Testing.Classification.Keywords;
-using OrBench.Testing.Classification.Text;
 
 namespace OrBench.Testing.Classification.Offline;
 
 /// <summary>
-/// Turns a response into the sparse features of the offline model: hashed word uni- and bigrams of the
-/// opening window (length-normalised), the first words by position, the leading bi- and trigram, the signals
-/// of the default keyword set. Deterministic (FNV-1a hashing, no randomised string hashes)
-/// and allocation-free. Changing anything here changes <see cref="Version"/> and requires retraining.
+/// Turns a response into the sparse features of the offline model (version 4). The whole response (up to
+/// <see cref="MaxChars"/> normalised characters) is read, after <see cref="SpeakerTagNormalizer"/> has lower-cased it
+/// and removed speaker tags, persona labels and control tokens, splitting it into segments:
+/// <list type="bullet">
+/// <item>word 1–3-grams and character 3–5-grams of the whole text, each set scaled by 1/√count (a bag of
+/// n-grams with length normalisation, as TF-IDF without IDF);</item>
+/// <item>the first six words by position and the leading bi- and trigram of the first segment, and the first
+/// four words of every later segment in their own namespace (one persona refusing, another answering);</item>
+/// <item>fixed structural features: the default keyword set's signals on the first segment, whether a later
+/// segment refuses, whether a later segment of at least 100 characters does not (content after a refusal),
+/// a refusal opener followed by long text, length bins, segment count, speaker tags seen, and
+/// <see cref="PremiseSignals"/> of the first segment against the prompt.</item>
+/// </list>
+/// Deterministic (FNV-1a and a murmur finaliser, no randomised string hashes) and allocation-free. Changing
+/// anything here changes <see cref="Version"/> and requires retraining.
 /// </summary>
 internal static class OfflineFeaturizer
 {
     /// <summary>Version of the feature definition; stored in the model file and checked on load.</summary>
-    public const int Version = 3;
+    public const int Version = 4;
 
     /// <summary>Fixed (non-hashed) features placed after the hashed buckets.</summary>
-    public const int ReservedFeatures = 16;
+    public const int ReservedFeatures = 32;
 
-    private const int MaxWindow = 2048;
+    /// <summary>Most normalised characters read from one response.</summary>
+    public const int MaxChars = 4096;
+
+    private const int MaxTokens = MaxChars / 2;
     private const int PositionalTokens = 6;
+    private const int LaterPositionalTokens = 4;
+    private const int PremiseWindow = 512;
+    private const int ContentAfterRefusal = 100;
+    private static readonly int[] LengthBins = [40, 100, 200, 400, 800, 1600];
 
     /// <summary>Total feature count for a bucket size.</summary>
     public static int FeatureCount(int bucketBits) => (1 << bucketBits) + ReservedFeatures;
 
     /// <summary>Extracts the features of <paramref name="text"/>, the response to <paramref name="prompt"/> (may be empty), into <paramref name="sink"/>.</summary>
-    public static void Extract<TSink>(ReadOnlySpan<char> prompt, ReadOnlySpan<char> text, int bucketBits, int window, ref TSink sink)
+    public static void Extract<TSink>(ReadOnlySpan<char> prompt, ReadOnlySpan<char> text, int bucketBits, ref TSink sink)
         where TSink : struct, IFeatureSink
     {
         var buckets = 1 << bucketBits;
         var mask = buckets - 1;
-        window = Math.Clamp(window, 16, MaxWindow);
-
-        Span<char> lowered = stackalloc char[window];
-        var length = LowerWindow(text, lowered);
-
-        Span<uint> tokens = stackalloc uint[(window / 2) + 1];
-        Span<uint> prefixes = stackalloc uint[tokens.Length];
-        var count = Tokenize(lowered[..length], tokens, prefixes);
-        tokens = tokens[..count];
-        prefixes = prefixes[..count];
+        Span<char> normalized = stackalloc char[MaxChars];
+        Span<int> segmentStarts = stackalloc int[SpeakerTagNormalizer.MaxSegments];
+        var length = SpeakerTagNormalizer.Normalize(text, normalized, segmentStarts, out var segments, out var tags);
+        normalized = normalized[..length];
 
         // Bias.
         sink.Add(buckets, 1f);
+        if (length == 0)
+        {
+            return;
+        }
+
+        AddCharacterNgrams(normalized, mask, ref sink);
+
+        Span<uint> tokens = stackalloc uint[MaxTokens];
+        Span<uint> prefixes = stackalloc uint[MaxTokens];
+        Span<int> segmentTokenStarts = stackalloc int[SpeakerTagNormalizer.MaxSegments + 1];
+        var count = 0;
+        for (var s = 0; s < segments; s++)
+        {
+            segmentTokenStarts[s] = count;
+            count += Tokenize(Segment(normalized, segmentStarts, segments, s), tokens[count..], prefixes[count..]);
+        }
+
+        segmentTokenStarts[segments] = count;
         if (count > 0)
         {
             var scale = 1f / MathF.Sqrt(count);
-            for (var t = 0; t < count; t++)
+            for (var s = 0; s < segments; s++)
             {
-                sink.Add(Bucket(tokens[t], 1, mask), scale);
-                if (t > 0)
+                var segment = tokens[segmentTokenStarts[s]..segmentTokenStarts[s + 1]];
+                for (var t = 0; t < segment.Length; t++)
                 {
-                    sink.Add(Bucket(Combine(tokens[t - 1], tokens[t]), 2, mask), scale);
+                    sink.Add(Bucket(segment[t], 1, mask), scale);
+                    if (t > 0)
+                    {
+                        var bigram = Combine(segment[t - 1], segment[t]);
+                        sink.Add(Bucket(bigram, 2, mask), scale);
+                        if (t > 1)
+                        {
+                            sink.Add(Bucket(Combine(Combine(segment[t - 2], segment[t - 1]), segment[t]), 3, mask), scale);
+                        }
+                    }
                 }
+            }
 
-                if (t < PositionalTokens)
+            AddOpenings(tokens, segmentTokenStarts, segments, mask, ref sink);
+        }
+
+        AddStructure(prompt, normalized, segmentStarts, segments, tags, tokens, prefixes, segmentTokenStarts, buckets, ref sink);
+    }
+
+    /// <summary>The prompt–response signals <see cref="Extract"/> computes on the first segment, for inspection and tests.</summary>
+    public static PremiseSignals.Result Premise(ReadOnlySpan<char> prompt, ReadOnlySpan<char> text)
+    {
+        Span<char> normalized = stackalloc char[MaxChars];
+        Span<int> segmentStarts = stackalloc int[SpeakerTagNormalizer.MaxSegments];
+        var length = SpeakerTagNormalizer.Normalize(text, normalized, segmentStarts, out var segments, out _);
+        Span<uint> tokens = stackalloc uint[MaxTokens];
+        Span<uint> prefixes = stackalloc uint[MaxTokens];
+        var first = segments == 0 ? [] : Segment(normalized[..length], segmentStarts, segments, 0);
+        var window = first[..Math.Min(first.Length, PremiseWindow)];
+        var count = Tokenize(window, tokens, prefixes);
+        return PremiseSignals.Compute(prompt, tokens[..count], prefixes[..count], window);
+    }
+
+    private static ReadOnlySpan<char> Segment(ReadOnlySpan<char> text, ReadOnlySpan<int> starts, int segments, int index)
+    {
+        var start = starts[index];
+        var end = index + 1 < segments ? starts[index + 1] - 1 : text.Length;
+        return start >= end ? [] : text[start..end];
+    }
+
+    private static void AddCharacterNgrams<TSink>(ReadOnlySpan<char> text, int mask, ref TSink sink)
+        where TSink : struct, IFeatureSink
+    {
+        if (text.Length < 3)
+        {
+            return;
+        }
+
+        var scale = 1f / MathF.Sqrt(3 * (text.Length - 2));
+        for (var i = 0; i + 3 <= text.Length; i++)
+        {
+            var hash = 2166136261u;
+            var end = Math.Min(text.Length, i + 5);
+            for (var j = i; j < end; j++)
+            {
+                hash = (hash ^ text[j]) * 16777619u;
+                var n = j - i + 1;
+                if (n >= 3)
                 {
-                    sink.Add(Bucket(tokens[t], 10u + (uint)t, mask), 1f);
+                    sink.Add(Bucket(hash, 4u + (uint)n, mask), scale);
                 }
             }
+        }
+    }
 
-            if (count > 1)
+    private static void AddOpenings<TSink>(ReadOnlySpan<uint> tokens, ReadOnlySpan<int> segmentTokenStarts, int segments, int mask, ref TSink sink)
+        where TSink : struct, IFeatureSink
+    {
+        var first = tokens[segmentTokenStarts[0]..segmentTokenStarts[1]];
+        for (var t = 0; t < first.Length && t < PositionalTokens; t++)
+        {
+            sink.Add(Bucket(first[t], 10u + (uint)t, mask), 1f);
+        }
+
+        if (first.Length > 1)
+        {
+            sink.Add(Bucket(Combine(first[0], first[1]), 20, mask), 1f);
+        }
+
+        if (first.Length > 2)
+        {
+            sink.Add(Bucket(Combine(Combine(first[0], first[1]), first[2]), 21, mask), 1f);
+        }
+
+        if (segments < 2)
+        {
+            return;
+        }
+
+        var scale = 1f / MathF.Sqrt(segments - 1);
+        for (var s = 1; s < segments; s++)
+        {
+            var segment = tokens[segmentTokenStarts[s]..segmentTokenStarts[s + 1]];
+            for (var t = 0; t < segment.Length && t < LaterPositionalTokens; t++)
             {
-                sink.Add(Bucket(Combine(tokens[0], tokens[1]), 20, mask), 1f);
+                sink.Add(Bucket(segment[t], 30u + (uint)t, mask), scale);
             }
 
-            if (count > 2)
+            if (segment.Length > 1)
             {
-                sink.Add(Bucket(Combine(Combine(tokens[0], tokens[1]), tokens[2]), 21, mask), 1f);
+                sink.Add(Bucket(Combine(segment[0], segment[1]), 40, mask), scale);
             }
         }
+    }
 
-        var (opener, phrase, alternative) = KeywordClassifier.Default.Signals(text);
-        if (opener)
+    private static void AddStructure<TSink>(
+        ReadOnlySpan<char> prompt,
+        ReadOnlySpan<char> text,
+        ReadOnlySpan<int> segmentStarts,
+        int segments,
+        int tags,
+        ReadOnlySpan<uint> tokens,
+        ReadOnlySpan<uint> prefixes,
+        ReadOnlySpan<int> segmentTokenStarts,
+        int buckets,
+        ref TSink sink)
+        where TSink : struct, IFeatureSink
+    {
+        var keywords = KeywordClassifier.Default;
+        var first = Segment(text, segmentStarts, segments, 0);
+        var (opener, phrase, alternative) = keywords.Signals(first);
+        Flag(ref sink, buckets + 1, opener);
+        Flag(ref sink, buckets + 2, phrase);
+        Flag(ref sink, buckets + 3, alternative);
+
+        var laterRefuses = false;
+        var laterContent = false;
+        for (var s = 1; s < segments; s++)
         {
-            sink.Add(buckets + 1, 1f);
+            var segment = Segment(text, segmentStarts, segments, s);
+            var signals = keywords.Signals(segment);
+            laterRefuses |= signals.Opener;
+            laterContent |= !signals.Opener && !signals.Phrase && segment.Length >= ContentAfterRefusal;
         }
 
-        if (phrase)
+        Flag(ref sink, buckets + 4, laterRefuses);
+        Flag(ref sink, buckets + 5, laterContent && (opener || phrase));
+        Flag(ref sink, buckets + 6, opener && text.Length >= 400);
+        Flag(ref sink, buckets + 7, opener && text.Length >= 1000);
+
+        var bin = 0;
+        while (bin < LengthBins.Length && text.Length >= LengthBins[bin])
         {
-            sink.Add(buckets + 2, 1f);
+            bin++;
         }
 
-        if (alternative)
-        {
-            sink.Add(buckets + 3, 1f);
-        }
+        sink.Add(buckets + 8 + bin, 1f);
+        sink.Add(buckets + 15 + Math.Min(segments, 3) - 1, 1f);
+        Flag(ref sink, buckets + 18, tags > 0);
 
-        var premise = PremiseSignals.Compute(prompt, tokens, prefixes, lowered[..length]);
+        var firstTokens = tokens[segmentTokenStarts[0]..segmentTokenStarts[1]];
+        var window = first[..Math.Min(first.Length, PremiseWindow)];
+        var windowTokens = Math.Min(firstTokens.Length, PremiseWindow / 2);
+        var premise = PremiseSignals.Compute(prompt, firstTokens[..windowTokens], prefixes[segmentTokenStarts[0]..(segmentTokenStarts[0] + windowTokens)], window);
         if (premise.Negated)
         {
-            sink.Add(buckets + 4, 1f);
-            sink.Add(buckets + 6, premise.Overlap);
+            sink.Add(buckets + 19, 1f);
+            sink.Add(buckets + 20, premise.Overlap);
         }
 
         if (premise.EarlyNegation)
         {
-            sink.Add(buckets + 5, 1f);
-            sink.Add(buckets + 7, premise.Overlap);
+            sink.Add(buckets + 21, 1f);
+            sink.Add(buckets + 22, premise.Overlap);
         }
 
         if (premise.Moralising)
         {
-            sink.Add(buckets + 8, 1f);
-            sink.Add(buckets + 9, premise.Overlap);
+            sink.Add(buckets + 23, 1f);
+            sink.Add(buckets + 24, premise.Overlap);
         }
 
-        sink.Add(buckets + 10, premise.Overlap);
-        sink.Add(buckets + 11, premise.WindowOverlap);
-        sink.Add(premise.PolarityFlipped ? buckets + 12 : buckets + 13, premise.Overlap);
+        sink.Add(buckets + 25, premise.Overlap);
+        sink.Add(buckets + 26, premise.WindowOverlap);
+        sink.Add(premise.PolarityFlipped ? buckets + 27 : buckets + 28, premise.Overlap);
         if (premise.Negated && premise.Overlap >= 0.5f)
         {
-            sink.Add(premise.PolarityFlipped ? buckets + 14 : buckets + 15, 1f);
+            sink.Add(premise.PolarityFlipped ? buckets + 29 : buckets + 30, 1f);
         }
     }
 
-    /// <summary>The prompt–response signals <see cref="Extract"/> computes, for inspection and tests.</summary>
-    public static PremiseSignals.Result Premise(ReadOnlySpan<char> prompt, ReadOnlySpan<char> text, int window)
+    private static void Flag<TSink>(ref TSink sink, int index, bool on)
+        where TSink : struct, IFeatureSink
     {
-        window = Math.Clamp(window, 16, MaxWindow);
-        Span<char> lowered = stackalloc char[window];
-        var length = LowerWindow(text, lowered);
-
-        Span<uint> tokens = stackalloc uint[(window / 2) + 1];
-        Span<uint> prefixes = stackalloc uint[tokens.Length];
-        var count = Tokenize(lowered[..length], tokens, prefixes);
-        return PremiseSignals.Compute(prompt, tokens[..count], prefixes[..count], lowered[..length]);
-    }
-
-    /// <summary>Writes the start of the response, past markdown and quotes, lower-cased with apostrophes normalised, into <paramref name="lowered"/>; returns its length.</summary>
-    private static int LowerWindow(ReadOnlySpan<char> text, Span<char> lowered)
-    {
-        var body = ResponseText.SkipDecoration(text);
-        var length = Math.Min(lowered.Length, body.Length);
-        for (var i = 0; i < length; i++)
+        if (on)
         {
-            var c = ResponseText.NormalizeApostrophe(body[i]);
-            lowered[i] = c < 128 ? (char)(c is >= 'A' and <= 'Z' ? c | 0x20 : c) : char.ToLowerInvariant(c);
+            sink.Add(index, 1f);
         }
-
-        return length;
     }
 
+    /// <summary>FNV-1a hashes of the words (letters, digits, apostrophes) and of <c>! ? : , .</c>, plus each word's six-character prefix hash.</summary>
     private static int Tokenize(ReadOnlySpan<char> text, Span<uint> tokens, Span<uint> prefixes)
     {
         var count = 0;
@@ -168,7 +297,7 @@ internal static class OfflineFeaturizer
             }
             else
             {
-                if (c is '!' or '?' or ':' or ',' or '.')
+                if (c is '!' or '?' or ':' or ',' or '.' or '。' or '，' or '！' or '？')
                 {
                     prefixes[count] = tokens[count] = (2166136261u ^ c) * 16777619u;
                     count++;

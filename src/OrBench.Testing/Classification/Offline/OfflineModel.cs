@@ -3,33 +3,33 @@ using System.Buffers.Binary;
 namespace OrBench.Testing.Classification.Offline;
 
 /// <summary>
-/// The weights of the offline classifier: a three-class logistic regression over hashed features of the
-/// response (see docs/classification.md). The shipped model (<see cref="Default"/>) is an embedded resource
-/// trained by <c>tools/OrBench.ClassifierLab</c>; the training is deterministic, so the file can be rebuilt
-/// bit for bit. Immutable and thread-safe.
+/// The weights of the offline classifier: two logistic regressions over the hashed features of the whole
+/// response (see docs/classification.md): one for "any refusal" against "answer", one for "indirect" against
+/// "direct" among refusals. The shipped model (<see cref="Default"/>) is an embedded resource trained by
+/// <c>tools/OrBench.ClassifierLab</c>; the training is deterministic, so the file can be rebuilt bit for bit.
+/// Immutable and thread-safe.
 /// </summary>
 public sealed class OfflineModel
 {
-    /// <summary>Number of classes: direct answer, direct refusal, indirect refusal.</summary>
-    internal const int Classes = 3;
+    /// <summary>Number of heads: refusal vs answer, indirect vs direct refusal.</summary>
+    internal const int Heads = 2;
 
     private const string ResourceName = "OrBench.Testing.Classification.Offline.offline-model.bin";
-    private static readonly byte[] Magic = "ORBOFFL1"u8.ToArray();
+    private static readonly byte[] Magic = "ORBOFFL2"u8.ToArray();
     private static readonly Lazy<OfflineModel> DefaultModel = new(LoadDefault);
 
     private readonly float[] _weights;
 
-    internal OfflineModel(int bucketBits, int window, float[] weights)
+    internal OfflineModel(int bucketBits, float[] weights)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(bucketBits, 8);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(bucketBits, 24);
-        if (weights.Length != OfflineFeaturizer.FeatureCount(bucketBits) * Classes)
+        if (weights.Length != OfflineFeaturizer.FeatureCount(bucketBits) * Heads)
         {
-            throw new ArgumentException($"Expected {OfflineFeaturizer.FeatureCount(bucketBits) * Classes} weights for {bucketBits} bucket bits, got {weights.Length}.", nameof(weights));
+            throw new ArgumentException($"Expected {OfflineFeaturizer.FeatureCount(bucketBits) * Heads} weights for {bucketBits} bucket bits, got {weights.Length}.", nameof(weights));
         }
 
         BucketBits = bucketBits;
-        Window = window;
         _weights = weights;
     }
 
@@ -39,10 +39,7 @@ public sealed class OfflineModel
     /// <summary>log2 of the number of hashed feature buckets.</summary>
     public int BucketBits { get; }
 
-    /// <summary>How many leading characters of a response the n-gram features read.</summary>
-    public int Window { get; }
-
-    /// <summary>The weights, laid out feature-major (<c>[feature * 3 + class]</c>).</summary>
+    /// <summary>The weights, laid out feature-major (<c>[feature * 2 + head]</c>).</summary>
     internal ReadOnlySpan<float> Weights => _weights;
 
     /// <summary>Scores a response without its prompt (the prompt–response features stay zero); prefer the overload with the prompt.</summary>
@@ -51,22 +48,28 @@ public sealed class OfflineModel
     /// <summary>Scores the response to <paramref name="prompt"/> without allocating.</summary>
     public OfflineScores Predict(ReadOnlySpan<char> prompt, ReadOnlySpan<char> response)
     {
-        var sink = new ScoringSink(_weights);
-        OfflineFeaturizer.Extract(prompt, response, BucketBits, Window, ref sink);
-        var max = Math.Max(sink.Answer, Math.Max(sink.Direct, sink.Indirect));
-        var answer = Math.Exp(sink.Answer - max);
-        var direct = Math.Exp(sink.Direct - max);
-        var indirect = Math.Exp(sink.Indirect - max);
-        var total = answer + direct + indirect;
-        return new OfflineScores(answer / total, direct / total, indirect / total);
+        var (refusal, indirect) = Logits(prompt, response);
+        var p = Sigmoid(refusal);
+        var q = Sigmoid(indirect);
+        return new OfflineScores(1 - p, p * (1 - q), p * q);
     }
+
+    /// <summary>The two heads' raw scores (log-odds of refusal, log-odds of indirect given refusal).</summary>
+    internal (double Refusal, double Indirect) Logits(ReadOnlySpan<char> prompt, ReadOnlySpan<char> response)
+    {
+        var sink = new ScoringSink(_weights);
+        OfflineFeaturizer.Extract(prompt, response, BucketBits, ref sink);
+        return (sink.Refusal, sink.Indirect);
+    }
+
+    private static double Sigmoid(double z) => z >= 0 ? 1 / (1 + Math.Exp(-z)) : Math.Exp(z) / (1 + Math.Exp(z));
 
     /// <summary>Reads a model written by <see cref="Write"/>.</summary>
     /// <exception cref="OfflineModelFormatException">The stream does not hold a model this version can read.</exception>
     public static OfflineModel Read(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        Span<byte> header = stackalloc byte[Magic.Length + 16];
+        Span<byte> header = stackalloc byte[Magic.Length + 12];
         try
         {
             stream.ReadExactly(header);
@@ -78,20 +81,19 @@ public sealed class OfflineModel
 
         if (!header[..Magic.Length].SequenceEqual(Magic))
         {
-            throw new OfflineModelFormatException("Not an offline model file (magic bytes differ).");
+            throw new OfflineModelFormatException("Not an offline model file of this version (magic bytes differ; expected ORBOFFL2).");
         }
 
         var fields = header[Magic.Length..];
         var featureVersion = BinaryPrimitives.ReadInt32LittleEndian(fields);
         var bucketBits = BinaryPrimitives.ReadInt32LittleEndian(fields[4..]);
-        var window = BinaryPrimitives.ReadInt32LittleEndian(fields[8..]);
-        var classes = BinaryPrimitives.ReadInt32LittleEndian(fields[12..]);
-        if (featureVersion != OfflineFeaturizer.Version || classes != Classes || bucketBits is < 8 or > 24 || window is < 16 or > 2048)
+        var heads = BinaryPrimitives.ReadInt32LittleEndian(fields[8..]);
+        if (featureVersion != OfflineFeaturizer.Version || heads != Heads || bucketBits is < 8 or > 24)
         {
-            throw new OfflineModelFormatException($"Unsupported offline model: feature version {featureVersion} (expected {OfflineFeaturizer.Version}), {classes} classes, {bucketBits} bucket bits, window {window}.");
+            throw new OfflineModelFormatException($"Unsupported offline model: feature version {featureVersion} (expected {OfflineFeaturizer.Version}), {heads} heads (expected {Heads}), {bucketBits} bucket bits (8–24).");
         }
 
-        var weights = new float[OfflineFeaturizer.FeatureCount(bucketBits) * Classes];
+        var weights = new float[OfflineFeaturizer.FeatureCount(bucketBits) * Heads];
         var bytes = new byte[weights.Length * 2];
         try
         {
@@ -107,19 +109,18 @@ public sealed class OfflineModel
             weights[i] = (float)BinaryPrimitives.ReadHalfLittleEndian(bytes.AsSpan(i * 2));
         }
 
-        return new OfflineModel(bucketBits, window, weights);
+        return new OfflineModel(bucketBits, weights);
     }
 
-    /// <summary>Writes the model: an 8-byte magic, four little-endian int32 (feature version, bucket bits, window, classes), then the weights as little-endian IEEE half floats.</summary>
+    /// <summary>Writes the model: an 8-byte magic, three little-endian int32 (feature version, bucket bits, heads), then the weights as little-endian IEEE half floats.</summary>
     public void Write(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        Span<byte> header = stackalloc byte[Magic.Length + 16];
+        Span<byte> header = stackalloc byte[Magic.Length + 12];
         Magic.CopyTo(header);
         BinaryPrimitives.WriteInt32LittleEndian(header[Magic.Length..], OfflineFeaturizer.Version);
         BinaryPrimitives.WriteInt32LittleEndian(header[(Magic.Length + 4)..], BucketBits);
-        BinaryPrimitives.WriteInt32LittleEndian(header[(Magic.Length + 8)..], Window);
-        BinaryPrimitives.WriteInt32LittleEndian(header[(Magic.Length + 12)..], Classes);
+        BinaryPrimitives.WriteInt32LittleEndian(header[(Magic.Length + 8)..], Heads);
         stream.Write(header);
         var bytes = new byte[_weights.Length * 2];
         for (var i = 0; i < _weights.Length; i++)
@@ -151,16 +152,14 @@ public sealed class OfflineModel
 
     private struct ScoringSink(float[] weights) : IFeatureSink
     {
-        public double Answer;
-        public double Direct;
+        public double Refusal;
         public double Indirect;
 
         public void Add(int index, float value)
         {
-            var offset = index * Classes;
-            Answer += weights[offset] * value;
-            Direct += weights[offset + 1] * value;
-            Indirect += weights[offset + 2] * value;
+            var offset = index * Heads;
+            Refusal += weights[offset] * value;
+            Indirect += weights[offset + 1] * value;
         }
     }
 }

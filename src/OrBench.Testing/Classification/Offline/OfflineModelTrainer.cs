@@ -1,125 +1,102 @@
 namespace OrBench.Testing.Classification.Offline;
 
 /// <summary>
-/// Trains an <see cref="OfflineModel"/>: multinomial logistic regression by full-batch gradient descent with
-/// Nesterov momentum. No randomness and a fixed summation order, so the same examples and options give the
-/// same weights bit for bit on the same runtime.
+/// Trains an <see cref="OfflineModel"/>: two L2-regularised logistic regressions (refusal vs answer on every
+/// example; indirect vs direct on the refusals whose kind is known) fitted by full-batch L-BFGS. No randomness
+/// and a fixed summation order, so the same examples and options give the same weights bit for bit on the same
+/// runtime.
 /// </summary>
 internal static class OfflineModelTrainer
 {
-    /// <summary>Maps a label to its class index; only the three text classes can be trained on.</summary>
-    public static int ClassIndex(VerdictLabel label) => label switch
-    {
-        VerdictLabel.DirectAnswer => 0,
-        VerdictLabel.DirectRefusal => 1,
-        VerdictLabel.IndirectRefusal => 2,
-        _ => throw new ArgumentOutOfRangeException(nameof(label), label, "Only direct_answer, direct_refusal and indirect_refusal can be trained on."),
-    };
-
-    /// <summary>Trains on responses without prompts (the prompt–response features stay zero).</summary>
-    public static OfflineModel Train(IReadOnlyList<(string Text, VerdictLabel Label)> examples, OfflineTrainingOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(examples);
-        return Train([.. examples.Select(e => (string.Empty, e.Text, e.Label))], options);
-    }
-
-    /// <summary>Trains on responses together with the prompts they answer.</summary>
-    public static OfflineModel Train(IReadOnlyList<(string Prompt, string Text, VerdictLabel Label)> examples, OfflineTrainingOptions options)
+    /// <summary>Featurises and trains in one go.</summary>
+    public static OfflineModel Train(IReadOnlyList<OfflineTrainingExample> examples, OfflineTrainingOptions options)
     {
         ArgumentNullException.ThrowIfNull(examples);
         ArgumentNullException.ThrowIfNull(options);
-        if (examples.Count == 0)
-        {
-            throw new ArgumentException("No training examples.", nameof(examples));
-        }
-
-        const int k = OfflineModel.Classes;
-        var featureCount = OfflineFeaturizer.FeatureCount(options.BucketBits);
-        var biasFeature = 1 << options.BucketBits;
-        var rows = new (int[] Index, float[] Value, int Label)[examples.Count];
-        var classCounts = new int[k];
-        for (var i = 0; i < examples.Count; i++)
-        {
-            var sink = new CollectingSink(new Dictionary<int, float>());
-            OfflineFeaturizer.Extract(examples[i].Prompt, examples[i].Text, options.BucketBits, options.Window, ref sink);
-            var ordered = sink.Features.OrderBy(p => p.Key).ToArray();
-            var label = ClassIndex(examples[i].Label);
-            rows[i] = (ordered.Select(p => p.Key).ToArray(), ordered.Select(p => p.Value).ToArray(), label);
-            classCounts[label]++;
-        }
-
-        var sampleWeight = new double[k];
-        for (var c = 0; c < k; c++)
-        {
-            sampleWeight[c] = classCounts[c] == 0 ? 0 : options.BalanceClasses ? (double)examples.Count / (k * classCounts[c]) : 1.0;
-        }
-
-        var totalWeight = rows.Sum(r => sampleWeight[r.Label]);
-        var weights = new double[featureCount * k];
-        var velocity = new double[featureCount * k];
-        var lookahead = new double[featureCount * k];
-        var gradient = new double[featureCount * k];
-        Span<double> scores = stackalloc double[k];
-        for (var iteration = 0; iteration < options.Iterations; iteration++)
-        {
-            for (var j = 0; j < weights.Length; j++)
-            {
-                lookahead[j] = weights[j] + (options.Momentum * velocity[j]);
-            }
-
-            Array.Clear(gradient);
-            foreach (var (index, value, label) in rows)
-            {
-                scores.Clear();
-                for (var f = 0; f < index.Length; f++)
-                {
-                    var offset = index[f] * k;
-                    for (var c = 0; c < k; c++)
-                    {
-                        scores[c] += lookahead[offset + c] * value[f];
-                    }
-                }
-
-                var max = Math.Max(scores[0], Math.Max(scores[1], scores[2]));
-                var sum = 0.0;
-                for (var c = 0; c < k; c++)
-                {
-                    scores[c] = Math.Exp(scores[c] - max);
-                    sum += scores[c];
-                }
-
-                var w = sampleWeight[label] / totalWeight;
-                for (var c = 0; c < k; c++)
-                {
-                    var residual = w * ((scores[c] / sum) - (c == label ? 1.0 : 0.0));
-                    for (var f = 0; f < index.Length; f++)
-                    {
-                        gradient[(index[f] * k) + c] += residual * value[f];
-                    }
-                }
-            }
-
-            for (var j = 0; j < weights.Length; j++)
-            {
-                var g = gradient[j];
-                if (j / k != biasFeature)
-                {
-                    g += options.L2 * lookahead[j];
-                }
-
-                velocity[j] = (options.Momentum * velocity[j]) - (options.LearningRate * g);
-                weights[j] += velocity[j];
-            }
-        }
-
-        return new OfflineModel(options.BucketBits, options.Window, OfflineModel.RoundToStoredPrecision(weights));
+        return Train(examples, Featurize(examples, options.BucketBits), options);
     }
 
-    private readonly struct CollectingSink(Dictionary<int, float> features) : IFeatureSink
+    /// <summary>The sparse features of each example, for reuse across several trainings on subsets.</summary>
+    public static SparseRow[] Featurize(IReadOnlyList<OfflineTrainingExample> examples, int bucketBits)
     {
-        public Dictionary<int, float> Features { get; } = features;
+        ArgumentNullException.ThrowIfNull(examples);
+        var rows = new SparseRow[examples.Count];
+        var sink = new CollectingSink(new List<(int, float)>(8192));
+        for (var i = 0; i < examples.Count; i++)
+        {
+            sink.Pairs.Clear();
+            OfflineFeaturizer.Extract(examples[i].Prompt, examples[i].Text, bucketBits, ref sink);
+            rows[i] = SparseRow.From(sink.Pairs);
+        }
 
-        public void Add(int index, float value) =>
-            Features[index] = Features.TryGetValue(index, out var existing) ? existing + value : value;
+        return rows;
+    }
+
+    /// <summary>Trains on already featurised examples (<paramref name="rows"/>[i] belongs to <paramref name="examples"/>[i]).</summary>
+    public static OfflineModel Train(IReadOnlyList<OfflineTrainingExample> examples, IReadOnlyList<SparseRow> rows, OfflineTrainingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(examples);
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(options);
+        if (examples.Count == 0 || examples.Count != rows.Count)
+        {
+            throw new ArgumentException($"Need as many feature rows as examples (examples {examples.Count}, rows {rows.Count}), and at least one.", nameof(rows));
+        }
+
+        var featureCount = OfflineFeaturizer.FeatureCount(options.BucketBits);
+        var bias = 1 << options.BucketBits;
+
+        var refusalWeights = Balance(examples, e => e.Refusal, _ => true, options);
+        var refusal = LogisticRegression.Fit(rows, [.. examples.Select(e => e.Refusal)], refusalWeights, featureCount, bias, options.L2, options.Iterations);
+
+        var indirectWeights = Balance(examples, e => e.Indirect == true, e => e.Refusal && e.Indirect is not null, options);
+        var indirect = LogisticRegression.Fit(rows, [.. examples.Select(e => e.Indirect == true)], indirectWeights, featureCount, bias, options.L2, options.Iterations);
+
+        var weights = new double[featureCount * OfflineModel.Heads];
+        for (var f = 0; f < featureCount; f++)
+        {
+            weights[f * OfflineModel.Heads] = refusal[f];
+            weights[(f * OfflineModel.Heads) + 1] = indirect[f];
+        }
+
+        return new OfflineModel(options.BucketBits, OfflineModel.RoundToStoredPrecision(weights));
+    }
+
+    /// <summary>Per-example weights: each source gets its share, split equally between the two classes of the head; examples outside the head get 0.</summary>
+    private static double[] Balance(IReadOnlyList<OfflineTrainingExample> examples, Func<OfflineTrainingExample, bool> positive, Func<OfflineTrainingExample, bool> included, OfflineTrainingOptions options)
+    {
+        var counts = new Dictionary<(string, bool), int>();
+        foreach (var e in examples.Where(included))
+        {
+            var key = (e.Source, positive(e));
+            counts[key] = counts.GetValueOrDefault(key) + 1;
+        }
+
+        var sources = counts.Keys.Select(k => k.Item1).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var named = sources.Where(options.SourceShares.ContainsKey).Sum(s => options.SourceShares[s]);
+        var unnamed = sources.Count(s => !options.SourceShares.ContainsKey(s));
+        var share = sources.ToDictionary(s => s, s => options.SourceShares.TryGetValue(s, out var v) ? v : Math.Max(0, 1 - named) / Math.Max(1, unnamed), StringComparer.Ordinal);
+
+        var weights = new double[examples.Count];
+        for (var i = 0; i < examples.Count; i++)
+        {
+            var e = examples[i];
+            if (!included(e))
+            {
+                continue;
+            }
+
+            var classes = counts.ContainsKey((e.Source, !positive(e))) ? 2 : 1;
+            weights[i] = share[e.Source] / (classes * counts[(e.Source, positive(e))]);
+        }
+
+        return weights;
+    }
+
+    private readonly struct CollectingSink(List<(int, float)> pairs) : IFeatureSink
+    {
+        public List<(int, float)> Pairs { get; } = pairs;
+
+        public void Add(int index, float value) => Pairs.Add((index, value));
     }
 }

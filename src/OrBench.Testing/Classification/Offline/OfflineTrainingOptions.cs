@@ -4,23 +4,17 @@ namespace OrBench.Testing.Classification.Offline;
 internal sealed record OfflineTrainingOptions
 {
     /// <summary>log2 of the hashed bucket count.</summary>
-    public int BucketBits { get; init; } = 15;
+    public int BucketBits { get; init; } = 18;
 
-    /// <summary>Leading characters read for n-gram features.</summary>
-    public int Window { get; init; } = 512;
+    /// <summary>L2 penalty (on the weighted mean log-loss) on all weights except the bias.</summary>
+    public double L2 { get; init; } = 1e-4;
 
-    /// <summary>L2 penalty on all weights except the bias.</summary>
-    public double L2 { get; init; } = 3e-5;
+    /// <summary>L-BFGS iterations per head.</summary>
+    public int Iterations { get; init; } = 80;
 
-    /// <summary>Full-batch gradient steps.</summary>
-    public int Iterations { get; init; } = 800;
-
-    /// <summary>Step size.</summary>
-    public double LearningRate { get; init; } = 0.5;
-
-    /// <summary>Nesterov momentum.</summary>
-    public double Momentum { get; init; } = 0.9;
-
-    /// <summary>Weight each class by the inverse of its frequency, so a model trained on a mostly-refusing model transfers to a mostly-answering one.</summary>
-    public bool BalanceClasses { get; init; } = true;
+    /// <summary>
+    /// Share of the total training weight each source gets (sources not named share what is left equally);
+    /// within a source each class gets half of it, so a source that mostly refuses does not teach "refuse".
+    /// </summary>
+    public IReadOnlyDictionary<string, double> SourceShares { get; init; } = new Dictionary<string, double>(StringComparer.Ordinal);
 }
