@@ -19,8 +19,14 @@ internal static class ExitCodes
     public const int GateFailed = 3;
 
     /// <summary>
+    /// The run completed but a gate given on the command line could not be decided: request and classification errors in
+    /// its scope exceed the error budget (<c>--error-budget</c>, 2 % of the prompts by default). A failed gate (3) wins over this.
+    /// </summary>
+    public const int GateUndecided = 4;
+
+    /// <summary>
     /// <c>orbench run --baseline B --max-regression RATE</c> completed and the result regressed from the baseline beyond
-    /// RATE, significantly (exact McNemar, Holm across categories). A failed rate gate (3) takes precedence.
+    /// RATE, significantly (exact McNemar, Holm across categories). A failed (3) or undecided (4) gate takes precedence.
     /// </summary>
     public const int Regressed = 5;
 }

@@ -19,14 +19,13 @@ namespace OrBench.Tool.Commands;
 /// </summary>
 internal sealed class RunWorkflow(ToolConsole console, RunSettings settings)
 {
-    /// <summary>The endpoint a replay-only run without <c>--endpoint</c> is composed with; the reserved .invalid name never resolves.</summary>
-    private static readonly Uri ReplayOnlyEndpoint = new("http://replay-only.invalid/v1");
+    private ResponseCacheStatistics? _cacheStatistics;
 
     public async Task<int> ExecuteAsync(CancellationToken cancellationToken)
     {
         CheckInputsExist();
-        // A replay without an endpoint never reaches a server, so it needs no key (a credential-free CI job).
-        var apiKey = settings.Responses is null && !(settings.ReplayOnly && settings.Endpoint is null)
+        // A replay never reaches a server, so it needs no key (a credential-free CI job).
+        var apiKey = settings.Responses is null && !settings.ReplayOnly
             ? EndpointClients.ResolveApiKey(console, settings.ApiKeyEnv, settings.ApiKeyEnvExplicit, "--api-key-env")
             : null;
         Classifiers.ResolveJudgeKey(settings.Classifier, console);
@@ -51,6 +50,8 @@ internal sealed class RunWorkflow(ToolConsole console, RunSettings settings)
             using var classifiers = Classifiers.Create(settings.Classifier, console, cache, settings.ReplayOnly);
             var verdicts = await ResultClassification.ClassifyAsync(run, classifiers.Classifier, cancellationToken: cancellationToken);
             var result = ResultBuilder.Build(run, verdicts, Metadata(prompts, classifiers.Classifier.Name));
+            await FlushAsync(cache, cancellationToken);
+            StopWhenEveryClassificationFailed(result);
             var baseline = settings.Baseline is { } path ? await ResultFiles.ReadAsync(console.FullPath(path), cancellationToken) : null;
             var gates = CommandLineGates();
             WrittenReport written;
@@ -64,7 +65,7 @@ internal sealed class RunWorkflow(ToolConsole console, RunSettings settings)
             await Reports.AppendStepSummaryAsync(console, "orbench run", Path.Combine(settings.OutputDirectory, ReportWriter.MarkdownFileName), cancellationToken);
             if (settings.Format == OutputFormat.Text)
             {
-                RunSummary.Write(console, result, settings.OutputDirectory);
+                RunSummary.Write(console, result, settings.OutputDirectory, gates.Count > 0 ? written.Gates : [], _cacheStatistics);
             }
 
             if (run.Outcomes.Count > 0 && run.Outcomes.All(o => o.Kind == OutcomeKind.Error))
@@ -90,6 +91,10 @@ internal sealed class RunWorkflow(ToolConsole console, RunSettings settings)
 
             return exitCode;
         }
+        catch (EndpointUnavailableException e)
+        {
+            throw new ToolFailureException(Unavailable(e));
+        }
         catch (ReplayMissException e)
         {
             var ids = e.PromptIds.Count == 0 ? string.Empty : $": {string.Join(", ", e.PromptIds.Take(10))}{(e.PromptIds.Count > 10 ? $" and {e.PromptIds.Count - 10} more" : string.Empty)}";
@@ -103,11 +108,18 @@ internal sealed class RunWorkflow(ToolConsole console, RunSettings settings)
 
     private async Task<RunResult> SendAsync(PromptSet prompts, string? apiKey, IDistributedCache? cache, CancellationToken cancellationToken)
     {
-        // Under --replay-only without --endpoint every response comes from the cache: the client below is never called.
-        var endpoint = settings.Endpoint ?? (settings.ReplayOnly ? ReplayOnlyEndpoint : throw new UsageException("--endpoint is required"));
+        // Under --replay-only every response comes from the cache: the endpoint only keys it, the client is never called.
+        var endpoint = settings.Endpoint ?? throw new UsageException("--endpoint is required");
         var model = settings.Model ?? throw new UsageException("--model is required");
         var timeout = TimeSpan.FromSeconds(settings.TimeoutSeconds);
-        using var client = ModelClients.Compose(EndpointClients.Create(endpoint, model, apiKey ?? "replay-only", timeout), cache, settings.ReplayOnly, settings.Retries, timeout);
+        var maxRetryAfter = settings.MaxRetryAfterSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : timeout;
+        var waits = new RetryWaitReporter(console, "orbench run");
+        using var client = ModelClients.Compose(
+            EndpointClients.Create(endpoint, model, apiKey ?? "unused-under-replay-only", timeout, settings.MaxResponseBytes),
+            cache,
+            settings.ReplayOnly,
+            ModelClients.Retry(settings.Retries, timeout, maxRetryAfter, waits.Report),
+            settings.ModelVersion);
         var options = new RunOptions
         {
             SystemPrompt = settings.SystemPrompt,
@@ -121,7 +133,50 @@ internal sealed class RunWorkflow(ToolConsole console, RunSettings settings)
         var runner = new PromptRunner(client, options);
         var run = await ProgressReporter.RunAsync(console, $"{model} on {prompts.Name}", report =>
             runner.RunAsync(prompts, new InlineProgress(p => report(p.Done, p.Total, p.Errors)), cancellationToken));
+        _cacheStatistics = client.GetService<ResponseCachingChatClient>()?.Statistics;
         return run with { Model = model };
+    }
+
+    /// <summary>A finished run has every recorded answer on disk before its results are written (the cache writes in the background).</summary>
+    private static async Task FlushAsync(IDistributedCache? cache, CancellationToken cancellationToken)
+    {
+        if (cache is not FileDistributedCache files)
+        {
+            return;
+        }
+
+        try
+        {
+            await files.FlushAsync(cancellationToken);
+        }
+        catch (IOException e)
+        {
+            throw new ToolFailureException($"--cache: {e.Message}", e);
+        }
+    }
+
+    // A judge that never answered leaves a result with no verdict at all: writing it would look like a measurement.
+    private static void StopWhenEveryClassificationFailed(OrBenchResult result)
+    {
+        var classified = result.Records.Where(r => r.Outcome == OutcomeKind.Answered).ToList();
+        if (classified.Count == 0 || !classified.All(ErrorCounts.IsClassificationError))
+        {
+            return;
+        }
+
+        throw new ToolFailureException(
+            $"every judge call failed ({classified.Count} of {classified.Count} responses have no verdict; no output was written); first: {classified[0].Error}");
+    }
+
+    // The endpoint refused the connection or the key again and again; say which endpoint, and which variable was unset.
+    private string Unavailable(EndpointUnavailableException e)
+    {
+        var hint = e.IsAuthentication
+            ? string.IsNullOrEmpty(console.GetEnvironmentVariable(settings.ApiKeyEnv))
+                ? $"; {settings.ApiKeyEnv} is not set, so no key was sent: set it (or name another variable with --api-key-env)"
+                : $"; check the key in {settings.ApiKeyEnv}"
+            : "; is the server running, and is --endpoint right?";
+        return e.Message + hint;
     }
 
     private async Task<RunResult> ImportAsync(string path, PromptSet prompts, CancellationToken cancellationToken)
@@ -154,23 +209,28 @@ internal sealed class RunWorkflow(ToolConsole console, RunSettings settings)
         return imported.Result with { Model = settings.Model ?? imported.Result.Model };
     }
 
-    private List<GateDefinition> CommandLineGates()
+    private List<Gate> CommandLineGates()
     {
-        var policy = settings.GatePolicy switch
+        var options = new GateOptions
         {
-            "strict" => GatePolicy.Strict,
-            "point" => GatePolicy.PointEstimate,
-            _ => GatePolicy.IntervalAboveThreshold,
+            Policy = settings.GatePolicy switch
+            {
+                "interval" => GatePolicy.IntervalAboveThreshold,
+                "strict" => GatePolicy.Strict,
+                "point" => GatePolicy.PointEstimate,
+                _ => null,
+            },
+            ErrorBudget = settings.ErrorBudget ?? GateOptions.DefaultErrorBudget,
         };
-        var gates = new List<GateDefinition>();
+        var gates = new List<Gate>();
         if (settings.MaxOverRefusal is { } overRefusal)
         {
-            gates.Add(new GateDefinition("over-refusal", GateMetric.OverRefusal, overRefusal, policy));
+            gates.Add(Gate.OverRefusal(overRefusal, options: options));
         }
 
         if (settings.MaxToxicAcceptance is { } toxic)
         {
-            gates.Add(new GateDefinition("toxic acceptance", GateMetric.ToxicAcceptance, toxic, policy));
+            gates.Add(Gate.ToxicAcceptance(toxic, options: options));
         }
 
         return gates;
@@ -208,6 +268,11 @@ internal sealed class RunWorkflow(ToolConsole console, RunSettings settings)
         if (settings.Responses is { } responses)
         {
             metadata["responses"] = Path.GetFileName(responses);
+        }
+
+        if (settings.ModelVersion is { } version)
+        {
+            metadata["modelVersion"] = version;
         }
 
         if (settings.Cache is { } cache)

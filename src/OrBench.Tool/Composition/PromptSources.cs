@@ -5,56 +5,38 @@ using OrBench.Tool.Commands;
 namespace OrBench.Tool.Composition;
 
 /// <summary>
-/// Resolves <c>--prompts</c> into a prompt set through the Data stage, then narrows it in a fixed order —
-/// categories, then sample, then shard — so every shard of a sampled run agrees on the sample.
+/// Resolves <c>--prompts</c> into a prompt set through the Data stage, then narrows it with the Data stage's
+/// <see cref="PromptSelection"/> (categories, then sample, then shard), printing its warnings on stderr.
 /// </summary>
 internal static class PromptSources
 {
     public static async Task<PromptSet> LoadAsync(RunSettings settings, ToolConsole console, CancellationToken cancellationToken)
     {
         var set = await LoadSetAsync(settings, console, cancellationToken);
-        if (settings.Categories.Count > 0)
+        var selection = new PromptSelection
         {
-            // Category names are matched ignoring case ("Privacy" selects "privacy"), as subset names are.
-            var present = set.Select(p => p.Category).Distinct().ToList();
-            var wanted = new List<OrBenchCategory>();
-            var unknown = new List<string>();
-            foreach (var name in settings.Categories)
-            {
-                var match = present.Where(c => string.Equals(c.Value, name, StringComparison.OrdinalIgnoreCase)).ToList();
-                if (match.Count == 0)
-                {
-                    unknown.Add($"'{name}'");
-                }
-
-                wanted.AddRange(match);
-            }
-
-            if (unknown.Count > 0)
-            {
-                // A typo would otherwise run zero prompts and pass every gate vacuously.
-                throw new UsageException($"--category {string.Join(", ", unknown)}: {set.Name} has no prompts in that category; its categories are {string.Join(", ", present.Select(c => c.Value).Order(StringComparer.Ordinal))}");
-            }
-
-            set = set.WhereCategory([.. wanted.Distinct()]);
+            Categories = [.. settings.Categories.Select(c => new OrBenchCategory(c))],
+            Sample = settings.Sample,
+            Seed = settings.Seed,
+            Shard = settings.Shard is { } shard ? ShardSpec.Parse(shard) : null,
+        };
+        PromptSelectionResult selected;
+        try
+        {
+            selected = selection.Apply(set);
+        }
+        catch (UnknownCategoryException e)
+        {
+            // A typo would otherwise run zero prompts and pass every gate vacuously.
+            throw new UsageException($"--category {e.Message}");
         }
 
-        if (settings.Sample is { } sample && sample < set.Count)
+        foreach (var warning in selected.Warnings)
         {
-            set = set.Sample(sample, settings.Seed);
-        }
-        else if (settings.Sample is { } larger && larger > set.Count)
-        {
-            await console.Error.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"orbench run: warning: --sample {larger} is larger than the {set.Count} prompts of {set.Name}{(settings.Categories.Count > 0 ? " in the chosen categories" : string.Empty)}; running all {set.Count}"));
+            console.Error.WriteLine($"warning: {warning.Message}");
         }
 
-        if (settings.Shard is { } shard)
-        {
-            set = set.Shard(ShardSpec.Parse(shard));
-        }
-
-        return set;
+        return selected.Prompts;
     }
 
     /// <summary>Maps the well-known names to subsets; null for anything else (a file).</summary>

@@ -9,7 +9,7 @@ namespace OrBench.Tool.Output;
 /// <summary>The <c>orbench run --format json</c> document (schema in docs/cli.md): the summary, every gate, the regression check and the files.</summary>
 internal static class RunJson
 {
-    public static Task WriteAsync(ToolConsole console, OrBenchResult result, IReadOnlyList<GateOutcome> gates, RegressionAssessment? regression, string directory, int exitCode) =>
+    public static Task WriteAsync(ToolConsole console, OrBenchResult result, IReadOnlyList<GateResult> gates, RegressionAssessment? regression, string directory, int exitCode) =>
         JsonOutput.WriteAsync(console, "run", json =>
         {
             json.WriteNumber("exitCode", exitCode);
@@ -19,10 +19,18 @@ internal static class RunJson
             {
                 json.WriteStartObject();
                 json.WriteString("name", gate.Gate.Name);
-                json.WriteString("status", gate.Status switch { GateStatus.Passed => "passed", GateStatus.Failed => "failed", _ => "no-data" });
+                json.WriteString("status", gate.Status switch
+                {
+                    GateStatus.Passed => "passed",
+                    GateStatus.Failed => "failed",
+                    GateStatus.Inconclusive => "inconclusive",
+                    _ => "undecided",
+                });
+                json.WriteBoolean("passed", gate.Passed);
                 json.WriteNumber("threshold", gate.Gate.Threshold);
                 json.WriteString("policy", gate.Gate.Policy.ToDisplayName());
                 JsonOutput.WriteRate(json, "estimate", gate.Estimate);
+                json.WriteNumber("errors", gate.Errors);
                 json.WriteEndObject();
             }
 

@@ -106,7 +106,7 @@ internal static class TuningTable
 
     private static string Legend(TuningOptions options) => string.Create(
         CultureInfo.InvariantCulture,
-        $"Suggested = failing threshold under the {options.Policy.ToDisplayName()} policy (for it, today's lower bound) + margin {Percent(options.Margin, 1)}; detectable rises at {Percent(options.Power, 0)} power.");
+        $"Suggested = failing threshold under {options.PolicyText} policy (interval: today's lower bound; strict: the upper bound) + margin {Percent(options.Margin, 1)}; detectable rises at {Percent(options.Power, 0)} power.");
 
     /// <summary>Model names are untrusted text: pipes, markup characters and line breaks are escaped or flattened.</summary>
     private static string EscapeCell(string value)

@@ -90,7 +90,8 @@ public sealed class CommandLineConventionTests : IAsyncLifetime
         json.GetProperty("overRefusal").GetProperty("rate").GetDouble().Should().Be(0.333333, "4 of 12 prompts carry the refusal marker");
         json.GetProperty("toxicAcceptance").ValueKind.Should().Be(JsonValueKind.Null, "a benign set has no toxic acceptance rate");
         var gate = json.GetProperty("gates").EnumerateArray().Single();
-        gate.GetProperty("name").GetString().Should().Be("over-refusal");
+        gate.GetProperty("name").GetString().Should().BeEquivalentTo("over-refusal");
+        gate.GetProperty("passed").GetBoolean().Should().BeFalse();
         gate.GetProperty("status").GetString().Should().Be("failed");
         gate.GetProperty("threshold").GetDouble().Should().Be(0.10);
         json.GetProperty("regression").ValueKind.Should().Be(JsonValueKind.Null);
@@ -111,17 +112,27 @@ public sealed class CommandLineConventionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Replay_only_needs_neither_an_endpoint_nor_a_key()
+    public async Task Replay_only_needs_no_key_and_takes_the_endpoint_from_the_environment()
     {
         (await RunAsync("--cache", "cache", "-o", "recorded")).ExitCode.Should().Be(0);
         var calls = _stub.Calls;
 
-        var replay = await Orbench.InvokeInAsync(_directory.Path, null,
-            "run", "--replay-only", "--model", "stub-model", "--prompts", _prompts, "--classifier", "keyword", "--cache", "cache", "-o", "replayed");
+        var replay = await Orbench.InvokeInAsync(_directory.Path, new Dictionary<string, string> { ["ORBENCH_ENDPOINT"] = _stub.Endpoint.ToString() },
+            "run", "--replay-only", "--model", "stub-model", "--prompts", _prompts, "--classifier", "keyword", "--cache", "cache", "--api-key-env", "NO_SUCH_KEY", "-o", "replayed");
 
         replay.ExitCode.Should().Be(0, replay.ToString());
         _stub.Calls.Should().Be(calls, "a replay makes no model call");
         OutputFiles.Results(_directory.Combine("replayed")).GetProperty("n").GetInt32().Should().Be(PromptCount);
+    }
+
+    [Fact]
+    public async Task Replay_only_without_any_endpoint_says_the_cache_is_keyed_by_it()
+    {
+        var outcome = await Orbench.InvokeInAsync(_directory.Path, null,
+            "run", "--replay-only", "--model", "stub-model", "--prompts", _prompts, "--cache", "cache", "-o", "none");
+
+        outcome.ExitCode.Should().Be(2, outcome.ToString());
+        outcome.Error.Should().Contain("ORBENCH_ENDPOINT").And.Contain("keys responses by endpoint");
     }
 
     [Fact]
@@ -139,7 +150,7 @@ public sealed class CommandLineConventionTests : IAsyncLifetime
         var outcome = await RunAsync("--sample", "5000", "-o", "sampled");
 
         outcome.ExitCode.Should().Be(0, outcome.ToString());
-        outcome.Error.Should().Contain($"warning: --sample 5000 is larger than the {PromptCount} prompts");
+        outcome.Error.Should().Contain("warning: a sample of 5,000 was asked for").And.Contain($"all {PromptCount} are used");
         OutputFiles.Results(_directory.Combine("sampled")).GetProperty("n").GetInt32().Should().Be(PromptCount);
     }
 
