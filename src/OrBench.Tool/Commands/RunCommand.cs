@@ -13,6 +13,9 @@ internal static class RunCommand
 {
     public const string DefaultApiKeyEnv = "ORBENCH_API_KEY";
 
+    /// <summary>The endpoint of a <c>--replay-only</c> run given without <c>--endpoint</c> (the library fixtures' variable too).</summary>
+    public const string EndpointVariable = "ORBENCH_ENDPOINT";
+
     public const string ModelVersionEnv = "ORBENCH_MODEL_VERSION";
 
     public static Command Create(ToolConsole console)
@@ -120,6 +123,11 @@ internal static class RunCommand
             {
                 return "--endpoint is required (or --responses FILE to score existing responses, or --replay-only to replay --cache).";
             }
+            else if (!scoring && result.GetValue(endpoint) is null && string.IsNullOrWhiteSpace(console.GetEnvironmentVariable(EndpointVariable)))
+            {
+                // The cache keys every response by endpoint, so a replay must name the one it recorded from (never contacted).
+                return $"--replay-only without --endpoint reads the endpoint from {EndpointVariable}, which is unset; the cache keys responses by endpoint, so name the one the responses were recorded from (it is not contacted).";
+            }
             else if (!scoring && result.GetValue(model) is null)
             {
                 return "--model is required (or --responses FILE to score existing responses).";
@@ -144,7 +152,7 @@ internal static class RunCommand
         {
             var settings = new RunSettings
             {
-                Endpoint = parseResult.GetValue(endpoint) is { } url ? new Uri(url) : null,
+                Endpoint = (parseResult.GetValue(endpoint) ?? (parseResult.GetValue(replayOnly) ? ReplayEndpoint(console) : null)) is { } url ? new Uri(url) : null,
                 Model = parseResult.GetValue(model),
                 ModelVersion = parseResult.GetValue(modelVersion) is { Length: > 0 } version ? version : console.GetEnvironmentVariable(ModelVersionEnv) is { Length: > 0 } fromEnv ? fromEnv : null,
                 ApiKeyEnv = parseResult.GetRequiredValue(apiKeyEnv),
@@ -181,6 +189,14 @@ internal static class RunCommand
             return new RunWorkflow(console with { ShowProgress = !parseResult.GetValue(noProgress) }, settings).ExecuteAsync(cancellationToken);
         });
         return command;
+    }
+
+    private static string? ReplayEndpoint(ToolConsole console)
+    {
+        var value = console.GetEnvironmentVariable(EndpointVariable);
+        return string.IsNullOrWhiteSpace(value) ? null
+            : Cli.OptionValidation.IsHttpUrl(value) ? value
+            : throw new UsageException($"{EndpointVariable} must be an absolute http:// or https:// URL, but was '{value}'.");
     }
 
     private static string? ShardFromEnvironment(ToolConsole console)

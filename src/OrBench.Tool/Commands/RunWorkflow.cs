@@ -27,8 +27,8 @@ internal sealed class RunWorkflow(ToolConsole console, RunSettings settings)
     public async Task<int> ExecuteAsync(CancellationToken cancellationToken)
     {
         CheckInputsExist();
-        // A replay without an endpoint never reaches a server, so it needs no key (a credential-free CI job).
-        var apiKey = settings.Responses is null && !(settings.ReplayOnly && settings.Endpoint is null)
+        // A replay never reaches a server, so it needs no key (a credential-free CI job).
+        var apiKey = settings.Responses is null && !settings.ReplayOnly
             ? EndpointClients.ResolveApiKey(console, settings.ApiKeyEnv, settings.ApiKeyEnvExplicit, "--api-key-env")
             : null;
         Classifiers.ResolveJudgeKey(settings.Classifier, console);
@@ -111,8 +111,8 @@ internal sealed class RunWorkflow(ToolConsole console, RunSettings settings)
 
     private async Task<RunResult> SendAsync(PromptSet prompts, string? apiKey, IDistributedCache? cache, CancellationToken cancellationToken)
     {
-        // Under --replay-only without --endpoint every response comes from the cache: the client below is never called.
-        var endpoint = settings.Endpoint ?? (settings.ReplayOnly ? ReplayOnlyEndpoint : throw new UsageException("--endpoint is required"));
+        // Under --replay-only every response comes from the cache: the endpoint only keys it, the client is never called.
+        var endpoint = settings.Endpoint ?? throw new UsageException("--endpoint is required");
         var model = settings.Model ?? throw new UsageException("--model is required");
         var timeout = TimeSpan.FromSeconds(settings.TimeoutSeconds);
         var maxRetryAfter = settings.MaxRetryAfterSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : timeout;

@@ -20,7 +20,7 @@ internal static class TuneCommand
         var margin = new Option<double>("--margin")
         {
             HelpName = "RATE",
-            Description = "Headroom added to the failing threshold for the suggested threshold; under the default policy the failing threshold is today's lower bound, so suggested = lower bound + margin.",
+            Description = "Headroom added to the failing threshold for the suggested threshold: under the interval policy (over-refusal's default) that is today's lower bound, under strict (toxic acceptance's default) the upper bound.",
             DefaultValueFactory = _ => 0.02,
         }.StrictlyBetweenZeroAndOne();
         var rise = new Option<double>("--rise") { HelpName = "RATE", Description = "The rise to detect (0.03 = 3 points): how many prompts detect it at 80 % power.", DefaultValueFactory = _ => 0.03 }.StrictlyBetweenZeroAndOne();

@@ -25,6 +25,7 @@ internal static class RunJson
                 json.WriteNumber("threshold", gate.Gate.Threshold);
                 json.WriteString("policy", gate.Gate.Policy.ToDisplayName());
                 JsonOutput.WriteRate(json, "estimate", gate.Estimate);
+                json.WriteNumber("errors", gate.Errors);
                 json.WriteEndObject();
             }
 

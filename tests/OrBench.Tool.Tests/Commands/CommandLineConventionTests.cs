@@ -111,17 +111,27 @@ public sealed class CommandLineConventionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Replay_only_needs_neither_an_endpoint_nor_a_key()
+    public async Task Replay_only_needs_no_key_and_takes_the_endpoint_from_the_environment()
     {
         (await RunAsync("--cache", "cache", "-o", "recorded")).ExitCode.Should().Be(0);
         var calls = _stub.Calls;
 
-        var replay = await Orbench.InvokeInAsync(_directory.Path, null,
-            "run", "--replay-only", "--model", "stub-model", "--prompts", _prompts, "--classifier", "keyword", "--cache", "cache", "-o", "replayed");
+        var replay = await Orbench.InvokeInAsync(_directory.Path, new Dictionary<string, string> { ["ORBENCH_ENDPOINT"] = _stub.Endpoint.ToString() },
+            "run", "--replay-only", "--model", "stub-model", "--prompts", _prompts, "--classifier", "keyword", "--cache", "cache", "--api-key-env", "NO_SUCH_KEY", "-o", "replayed");
 
         replay.ExitCode.Should().Be(0, replay.ToString());
         _stub.Calls.Should().Be(calls, "a replay makes no model call");
         OutputFiles.Results(_directory.Combine("replayed")).GetProperty("n").GetInt32().Should().Be(PromptCount);
+    }
+
+    [Fact]
+    public async Task Replay_only_without_any_endpoint_says_the_cache_is_keyed_by_it()
+    {
+        var outcome = await Orbench.InvokeInAsync(_directory.Path, null,
+            "run", "--replay-only", "--model", "stub-model", "--prompts", _prompts, "--cache", "cache", "-o", "none");
+
+        outcome.ExitCode.Should().Be(2, outcome.ToString());
+        outcome.Error.Should().Contain("ORBENCH_ENDPOINT").And.Contain("keys responses by endpoint");
     }
 
     [Fact]

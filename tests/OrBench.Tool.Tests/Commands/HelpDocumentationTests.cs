@@ -56,11 +56,11 @@ public sealed class HelpDocumentationTests
     }
 
     [Fact]
-    public void Tune_margin_help_says_it_is_added_to_the_lower_bound()
+    public void Tune_margin_help_says_which_bound_it_is_added_to()
     {
         var margin = OrBenchCli.Build(ToolConsole.System).Subcommands.Single(c => c.Name == "tune").Options.Single(o => o.Name == "--margin");
 
-        margin.Description.Should().Contain("lower bound").And.NotContain("upper bound");
+        margin.Description.Should().Contain("interval policy").And.Contain("today's lower bound").And.NotContain("today's upper bound");
         Section("tune").Should().Contain("today's lower bound");
     }
 
