@@ -13,7 +13,7 @@ internal static class RunCommand
 {
     public const string DefaultApiKeyEnv = "ORBENCH_API_KEY";
 
-    /// <summary>The endpoint of a <c>--replay-only</c> run given without <c>--endpoint</c> (the library fixtures' variable too).</summary>
+    /// <summary>The endpoint of a <c>--replay-only</c> run given without <c>--endpoint</c> (the library fixtures' variable too); unset replays answers recorded from any endpoint.</summary>
     public const string EndpointVariable = "ORBENCH_ENDPOINT";
 
     public const string ModelVersionEnv = "ORBENCH_MODEL_VERSION";
@@ -122,11 +122,6 @@ internal static class RunCommand
             if (!scoring && result.GetValue(endpoint) is null && !result.GetValue(replayOnly))
             {
                 return "--endpoint is required (or --responses FILE to score existing responses, or --replay-only to replay --cache).";
-            }
-            else if (!scoring && result.GetValue(endpoint) is null && string.IsNullOrWhiteSpace(console.GetEnvironmentVariable(EndpointVariable)))
-            {
-                // The cache keys every response by endpoint, so a replay must name the one it recorded from (never contacted).
-                return $"--replay-only without --endpoint reads the endpoint from {EndpointVariable}, which is unset; the cache keys responses by endpoint, so name the one the responses were recorded from (it is not contacted).";
             }
             else if (!scoring && result.GetValue(model) is null)
             {

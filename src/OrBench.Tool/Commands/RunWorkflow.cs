@@ -111,8 +111,9 @@ internal sealed class RunWorkflow(ToolConsole console, RunSettings settings)
 
     private async Task<RunResult> SendAsync(PromptSet prompts, string? apiKey, IDistributedCache? cache, CancellationToken cancellationToken)
     {
-        // Under --replay-only every response comes from the cache: the endpoint only keys it, the client is never called.
-        var endpoint = settings.Endpoint ?? throw new UsageException("--endpoint is required");
+        // Under --replay-only every response comes from the cache and the client is never called; without an endpoint
+        // (neither --endpoint nor ORBENCH_ENDPOINT) answers recorded from any endpoint are replayed.
+        var endpoint = settings.Endpoint ?? (settings.ReplayOnly ? ReplayOnlyEndpoint : throw new UsageException("--endpoint is required"));
         var model = settings.Model ?? throw new UsageException("--model is required");
         var timeout = TimeSpan.FromSeconds(settings.TimeoutSeconds);
         var maxRetryAfter = settings.MaxRetryAfterSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : timeout;

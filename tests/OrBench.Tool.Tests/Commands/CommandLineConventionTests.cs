@@ -125,13 +125,17 @@ public sealed class CommandLineConventionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Replay_only_without_any_endpoint_says_the_cache_is_keyed_by_it()
+    public async Task Replay_only_without_any_endpoint_replays_what_any_endpoint_recorded()
     {
-        var outcome = await Orbench.InvokeInAsync(_directory.Path, null,
-            "run", "--replay-only", "--model", "stub-model", "--prompts", _prompts, "--cache", "cache", "-o", "none");
+        (await RunAsync("--cache", "cache", "-o", "recorded")).ExitCode.Should().Be(0);
+        var calls = _stub.Calls;
 
-        outcome.ExitCode.Should().Be(2, outcome.ToString());
-        outcome.Error.Should().Contain("ORBENCH_ENDPOINT").And.Contain("keys responses by endpoint");
+        var replay = await Orbench.InvokeInAsync(_directory.Path, null,
+            "run", "--replay-only", "--model", "stub-model", "--prompts", _prompts, "--classifier", "keyword", "--cache", "cache", "-o", "replayed");
+
+        replay.ExitCode.Should().Be(0, replay.ToString());
+        _stub.Calls.Should().Be(calls, "a replay makes no model call");
+        OutputFiles.Results(_directory.Combine("replayed")).GetProperty("n").GetInt32().Should().Be(PromptCount);
     }
 
     [Fact]
