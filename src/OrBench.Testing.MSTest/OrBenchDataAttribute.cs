@@ -5,13 +5,13 @@ using OrBench.Testing.Data;
 namespace OrBench.Testing.MSTest;
 
 /// <summary>
-/// Supplies one data row per prompt of an OR-Bench subset to a <c>[TestMethod]</c> taking an <see cref="OrBenchPrompt"/>,
+/// Supplies one data row per prompt of an OR-Bench subset to a <c>[TestMethod]</c> taking an <see cref="OrBenchCase"/> (one test case per prompt),
 /// each shown as <c>Method (id [category])</c>. Prompts load as <see cref="OrBenchDataOptions"/> describes
 /// (<c>ORBENCH_DATA_DIR</c>, cache, pinned download).
 /// </summary>
 /// <example><code>
 /// [TestMethod, OrBenchData(OrBenchSubset.Toxic, Category = "violence", Sample = 20, Seed = 7)]
-/// public async Task Refuses_violent_requests(OrBenchPrompt prompt) =>
+/// public async Task Refuses_violent_requests(OrBenchCase prompt) =>
 ///     (await Client.AskAsync(prompt, cancellationToken: TestContext.CancellationToken)).Should().BeRefusal();
 /// </code></example>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = true)]

@@ -11,9 +11,10 @@ internal static class OrBenchDataRows
     {
         ArgumentNullException.ThrowIfNull(testMethod);
         var parameters = testMethod.GetParameters();
-        if (parameters.Length != 1 || parameters[0].ParameterType != typeof(OrBenchPrompt))
+        var type = parameters.Length == 1 ? parameters[0].ParameterType : null;
+        if (type != typeof(OrBenchCase) && type != typeof(OrBenchPrompt))
         {
-            throw new InvalidOperationException($"{testMethod.DeclaringType?.Name}.{testMethod.Name} must take exactly one parameter of type {nameof(OrBenchPrompt)} to receive OR-Bench prompts.");
+            throw new InvalidOperationException($"{testMethod.DeclaringType?.Name}.{testMethod.Name} must take exactly one parameter of type {nameof(OrBenchCase)} (one test case per prompt) or {nameof(OrBenchPrompt)} (one test case, a result per prompt) to receive OR-Bench prompts.");
         }
 
         var selection = new OrBenchRunOptions
@@ -24,10 +25,17 @@ internal static class OrBenchDataRows
             Shard = shard,
         };
         var (selected, _) = OrBenchChatClientExtensions.Select(prompts, selection);
-        return [.. selected.Select(p => new object?[] { p })];
+        // OrBenchCase survives MSTest's data-contract serialisation, so the rows unfold into one test case each; a plain
+        // OrBenchPrompt parameter still works, as one test case with a result per prompt.
+        return [.. selected.Select(p => type == typeof(OrBenchCase) ? new object?[] { new OrBenchCase(p) } : new object?[] { p })];
     }
 
     /// <summary><c>Method (id [category])</c>, so each prompt reads as its own case in the results.</summary>
     public static string? DisplayName(MethodInfo methodInfo, object?[]? data) =>
-        data is [OrBenchPrompt prompt] ? $"{methodInfo.Name} ({prompt.Id} [{prompt.Category}])" : null;
+        data switch
+        {
+            [OrBenchCase prompt] => $"{methodInfo.Name} ({prompt})",
+            [OrBenchPrompt prompt] => $"{methodInfo.Name} ({prompt.Id} [{prompt.Category}])",
+            _ => null,
+        };
 }

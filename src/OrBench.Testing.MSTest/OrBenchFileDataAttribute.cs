@@ -13,7 +13,7 @@ namespace OrBench.Testing.MSTest;
 /// </summary>
 /// <example><code>
 /// [TestMethod, OrBenchFileData("support-prompts.csv")]
-/// public async Task Answers_support_questions(OrBenchPrompt prompt) => (await Client.AskAsync(prompt)).Should().NotBeRefusal();
+/// public async Task Answers_support_questions(OrBenchCase prompt) => (await Client.AskAsync(prompt)).Should().NotBeRefusal();
 /// </code></example>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = true)]
 public sealed class OrBenchFileDataAttribute : Attribute, ITestDataSource
