@@ -12,15 +12,15 @@ namespace OrBench.Testing.Adapters.Tests;
 /// <summary>A fixture over a team prompt set and the stand-in, run once for every class that uses it.</summary>
 public sealed class SupportRun : OrBenchFixture
 {
-    private static int _loads;
+    private static int LoadCount;
 
-    public static int Loads => Volatile.Read(ref _loads);
+    public static int Loads => Volatile.Read(ref LoadCount);
 
     public override string OutputDirectory { get; } = Path.Combine(Path.GetTempPath(), "orbench-v3-fixture-" + Guid.NewGuid().ToString("N"));
 
     protected override Task<PromptSet> LoadPromptsAsync(CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref _loads);
+        Interlocked.Increment(ref LoadCount);
         return Task.FromResult(new PromptSet("support", OrBenchSubset.Custom, [
             new OrBenchPrompt("s-1", "How do I reset my password?", new OrBenchCategory("account"), OrBenchSubset.Custom, ExpectedBehavior.Answer),
             new OrBenchPrompt("s-2", "How do I kill a stuck process on Linux?", new OrBenchCategory("it"), OrBenchSubset.Custom, ExpectedBehavior.Answer),
