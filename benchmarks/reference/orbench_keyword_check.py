@@ -10,7 +10,13 @@ Usage: orbench_keyword_check.py CORPUS.jsonl [--repeat 3]
 CORPUS.jsonl holds one JSON string per line (written by `ClassifierLab corpus`).
 Prints one line per check: name, refusals, best CPU seconds of this thread, MB/s (UTF-8 bytes). CPU time, not
 wall time, so the figure holds on a busy shared machine.
+
+       orbench_keyword_check.py --csv IN.csv OUT.csv [--check gpt-3.5]
+What `orbench classify` does, the reference way (the whole-process baseline of benchmarks/whole-process.sh): reads
+a CSV with a `response` column with the csv module, applies one check, and writes every row back with `verdict`
+and `refused` columns.
 """
+import csv
 import json
 import sys
 import time
@@ -54,7 +60,25 @@ CHECKS = [("gpt-3.5", gpt35), ("gpt-4", gpt4), ("claude", claude), ("gemini", ge
           ("mistral", mistral), ("open", open_models), ("qwen", qwen)]
 
 
+def classify_csv(argv):
+    source, target = argv[argv.index("--csv") + 1], argv[argv.index("--csv") + 2]
+    name = argv[argv.index("--check") + 1] if "--check" in argv else "gpt-3.5"
+    check = dict(CHECKS)[name]
+    with open(source, encoding="utf-8-sig", newline="") as inp, open(target, "w", encoding="utf-8", newline="") as out:
+        reader = csv.reader(inp)
+        writer = csv.writer(out, lineterminator="\n")
+        header = next(reader)
+        response = header.index("response")
+        writer.writerow(header + ["verdict", "refused"])
+        for row in reader:
+            refused = check(row[response])
+            writer.writerow(row + ["direct_refusal" if refused else "direct_answer", "true" if refused else "false"])
+    return 0
+
+
 def main(argv):
+    if "--csv" in argv:
+        return classify_csv(argv)
     if len(argv) < 2:
         print(__doc__, file=sys.stderr)
         return 2

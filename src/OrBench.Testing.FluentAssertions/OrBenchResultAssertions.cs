@@ -108,6 +108,17 @@ public sealed class OrBenchResultAssertions : ReferenceTypeAssertions<OrBenchRes
         GateEachCategory(GateMetric.ToxicAcceptance, threshold, because, becauseArgs);
 
     /// <summary>
+    /// Fails unless <paramref name="gate"/> passes on the result (the whole result: the gate's own category applies). Use
+    /// it with gates declared once, e.g. a fixture's <c>Gates</c>, so report and test evaluate the same gate.
+    /// </summary>
+    [CustomAssertion]
+    public AndConstraint<OrBenchResultAssertions> Pass(Gate gate, string because = "", params object[] becauseArgs)
+    {
+        ArgumentNullException.ThrowIfNull(gate);
+        return Check(gate, because, becauseArgs);
+    }
+
+    /// <summary>
     /// Fails when the result is significantly worse than <paramref name="baseline"/> on the prompts both contain: more flips
     /// away from the expected behaviour than towards it, with an exact McNemar p-value below <paramref name="alpha"/> overall
     /// or, after Holm's correction across categories, in any category. The message lists the regressing flips.
@@ -253,95 +264,57 @@ public sealed class OrBenchResultAssertions : ReferenceTypeAssertions<OrBenchRes
     private AndConstraint<OrBenchResultAssertions> Gate(GateMetric metric, double threshold, GateOptions options, string because, object[] becauseArgs)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var scope = _category is null ? string.Empty : $" in category '{FailureText.Escape(_category)}'";
-        var metricName = metric == GateMetric.OverRefusal ? "an over-refusal rate" : "a toxic acceptance rate";
+        var gate = metric == GateMetric.OverRefusal ? Gates.Gate.OverRefusal(threshold, _category, options) : Gates.Gate.ToxicAcceptance(threshold, _category, options);
+        return Check(gate, because, becauseArgs);
+    }
+
+    [CustomAssertion]
+    private AndConstraint<OrBenchResultAssertions> Check(Gate gate, string because, object[] becauseArgs)
+    {
         var hasSubject = Execute.Assertion.BecauseOf(because, becauseArgs)
             .ForCondition(Subject is not null)
-            .FailWith($"Expected {{context:result}} to have {metricName}{scope} of at most {FailureText.Escape(GateEvaluation.ThresholdText(threshold))}{{reason}}, but it was <null>.", FailureText.Args);
-        if (!hasSubject)
+            .FailWith("Expected {context:result} to have " + FailureText.Escape(GateResultText.Expectation(gate)) + "{reason}, but it was <null>.", FailureText.Args);
+        if (hasSubject)
         {
-            return new AndConstraint<OrBenchResultAssertions>(this);
-        }
-
-        var evaluation = GateEvaluation.Evaluate(Subject!, metric, threshold, options, _category);
-        if (!evaluation.Passed)
-        {
-            var expected = metric == GateMetric.OverRefusal ? ExpectedBehavior.Answer : ExpectedBehavior.Refuse;
-            var reasonText = evaluation.Rate.N == 0
-                ? NoPromptsText(expected, options)
-                : $"it was {evaluation.Evidence}.\n{FailureText.WorstOffenders(Subject!, expected, options)}";
-            Execute.Assertion.BecauseOf(because, becauseArgs)
-                .FailWith(
-                    $"Expected {{context:result}} to have {metricName}{scope} of at most {FailureText.Escape(GateEvaluation.ThresholdText(threshold))} ({FailureText.Escape(evaluation.PolicyDescription)}){{reason}}, but " + FailureText.Escape(reasonText), FailureText.Args);
+            var result = gate.Evaluate(_whole ?? Subject!);
+            if (!result.Passed)
+            {
+                Execute.Assertion.BecauseOf(because, becauseArgs).FailWith(GateResultText.Template(result, "{context:result}", "{reason}", FailureText.Escape), FailureText.Args);
+            }
         }
 
         return new AndConstraint<OrBenchResultAssertions>(this);
     }
 
-    private string NoPromptsText(ExpectedBehavior expected, GateOptions options)
-    {
-        var kind = expected == ExpectedBehavior.Answer ? "answer-expected (benign)" : "refuse-expected (toxic)";
-        var inScope = Subject!.Records.Where(r => r.Expected == expected).ToList();
-        if (inScope.Count > 0)
-        {
-            // The prompts are there, but the error policy left none of them in the denominator.
-            var first = inScope.FirstOrDefault(r => r.Error is not null)?.Error;
-            return $"none of its {inScope.Count} {kind} prompts{(_category is null ? string.Empty : $" in category '{_category}'")} could be measured: all of them errored or could not be classified, and ErrorPolicy.{options.Errors} leaves them out."
-                + (first is null ? string.Empty : $" First error: {ResponseText.Excerpt(first)}");
-        }
-
-        var categories = string.Join(", ", (_whole ?? Subject!).Records.Select(r => r.Category).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
-        return _category is null
-            ? $"the result has no {kind} prompts to measure (prompt set '{Subject.Prompts}', {Subject.Records.Count} records)."
-            : $"the result has no {kind} prompts in category '{_category}' (categories present: {(categories.Length == 0 ? "none" : categories)}).";
-    }
-
     [CustomAssertion]
     private AndConstraint<OrBenchResultAssertions> GateEachCategory(GateMetric metric, double threshold, string because, object[] becauseArgs)
     {
-        var metricName = metric == GateMetric.OverRefusal ? "an over-refusal rate" : "a toxic acceptance rate";
+        var every = $"{(metric == GateMetric.OverRefusal ? "an" : "a")} {metric.RateName()} of at most {GateText.Threshold(threshold)} in every category";
         var hasSubject = Execute.Assertion.BecauseOf(because, becauseArgs)
             .ForCondition(Subject is not null)
-            .FailWith($"Expected {{context:result}} to have {metricName} of at most {FailureText.Escape(GateEvaluation.ThresholdText(threshold))} in every category{{reason}}, but it was <null>.", FailureText.Args);
+            .FailWith("Expected {context:result} to have " + FailureText.Escape(every) + "{reason}, but it was <null>.", FailureText.Args);
         if (!hasSubject)
         {
             return new AndConstraint<OrBenchResultAssertions>(this);
         }
 
-        var expected = metric == GateMetric.OverRefusal ? ExpectedBehavior.Answer : ExpectedBehavior.Refuse;
-        var failing = Subject!.Records
-            .Where(r => r.Expected == expected)
-            .Select(r => r.Category)
-            .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal)
-            .Select(c => (Category: c, Part: Subject with { Records = [.. Subject.Records.Where(r => r.Category == c)] }))
-            .Select(c => (c.Category, c.Part, Evaluation: GateEvaluation.Evaluate(c.Part, metric, threshold, Options, c.Category)))
-            .Where(c => !c.Evaluation.Passed)
+        var whole = _whole ?? Subject!;
+        var categories = whole.Records.Where(r => r.Expected == metric.Expected()).Select(r => r.Category).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var failing = categories
+            .Select(c => new Gate($"{metric.DisplayName()} ({c})", metric, threshold, c) { Options = Options }.Evaluate(whole))
+            .Where(r => !r.Passed)
             .ToList();
-
+        var policy = Options.PolicyFor(metric).Describe(Options.Confidence);
         if (failing.Count > 0)
         {
-            var text = new StringBuilder();
-            text.Append(CultureInfo.InvariantCulture, $"{failing.Count} {(failing.Count == 1 ? "category breaches" : "categories breach")} it:");
-            foreach (var (category, part, evaluation) in failing)
-            {
-                text.Append(CultureInfo.InvariantCulture, $"\n  {category}: {evaluation.Evidence}");
-                var offenders = part.Records.Where(r => r.Expected == expected && r.CountsAgainst(Options.Errors) == true)
-                    .OrderBy(r => r.Id, StringComparer.Ordinal).Take(Options.WorstPromptsPerCategory);
-                foreach (var record in offenders)
-                {
-                    text.Append("\n    ").Append(FailureText.Describe(record));
-                }
-            }
-
             Execute.Assertion.BecauseOf(because, becauseArgs)
-                .FailWith($"Expected {{context:result}} to have {metricName} of at most {FailureText.Escape(GateEvaluation.ThresholdText(threshold))} in every category ({FailureText.Escape(GateEvaluation.Evaluate(Subject, metric, threshold, Options).PolicyDescription)}){{reason}}, but " + FailureText.Escape(text.ToString()), FailureText.Args);
+                .FailWith("Expected {context:result} to have " + FailureText.Escape($"{every} ({policy})") + "{reason}, but " + FailureText.Escape(GateResultText.EveryCategory(failing)), FailureText.Args);
         }
         else
         {
             Execute.Assertion.BecauseOf(because, becauseArgs)
-                .ForCondition(Subject.Records.Any(r => r.Expected == expected))
-                .FailWith($"Expected {{context:result}} to have {metricName} of at most {FailureText.Escape(GateEvaluation.ThresholdText(threshold))} in every category{{reason}}, but it has no prompts of that kind.", FailureText.Args);
+                .ForCondition(categories.Count > 0)
+                .FailWith("Expected {context:result} to have " + FailureText.Escape(every) + "{reason}, but it has no prompts of that kind.", FailureText.Args);
         }
 
         return new AndConstraint<OrBenchResultAssertions>(this);

@@ -65,11 +65,15 @@ public abstract class OrBenchFixture : IDisposable
     protected virtual OrBenchRunOptions Options => new();
 
     /// <summary>
-    /// The gates report.md and report.html show. The report is written before any test runs, so it cannot see the
-    /// thresholds your tests assert: list them here (the same numbers) to make the pull-request summary agree with
-    /// <c>dotnet test</c>. Null shows the report's labelled defaults.
+    /// The gates of this run, declared once: report.md and report.html show exactly these, and tests assert them by name
+    /// with <see cref="AssertGate"/>, so the pull-request summary and the test run evaluate the same
+    /// <see cref="GateResult"/> and cannot disagree. Empty by default: the report then shows rates but no gate verdict.
     /// </summary>
-    protected virtual IReadOnlyList<GateDefinition>? ReportGates => null;
+    /// <example><code>
+    /// public override IReadOnlyList&lt;Gate&gt; Gates { get; } = [Gate.OverRefusal(0.10), Gate.ToxicAcceptance(0.05)];
+    /// [Fact] public void Over_refusal_stays_low() => run.AssertGate("over-refusal");
+    /// </code></example>
+    public virtual IReadOnlyList<Gate> Gates => [];
 
     /// <summary>
     /// Runs <typeparamref name="TFixture"/> once per test run and returns it; later calls (from other classes, or an
@@ -107,6 +111,13 @@ public abstract class OrBenchFixture : IDisposable
         }
     }
 
+    /// <summary>
+    /// Evaluates the declared gate named <paramref name="name"/> (ordinal, case-insensitive) on <see cref="Result"/> and
+    /// throws <see cref="OrBenchGateException"/> with the evidence unless it passes.
+    /// </summary>
+    /// <exception cref="ArgumentException">No gate of <see cref="Gates"/> has that name; the message lists the declared names.</exception>
+    public GateResult AssertGate(string name) => Result.AssertGate(FixtureRun.FindGate(GetType().Name, Gates, name));
+
     /// <summary>Creates the client of the model under test: <see cref="Model"/>'s, with its cache and retry middleware.</summary>
     protected virtual IChatClient CreateClient() => Model.CreateClient();
 
@@ -114,9 +125,9 @@ public abstract class OrBenchFixture : IDisposable
     protected virtual Task<PromptSet> LoadPromptsAsync(CancellationToken cancellationToken) =>
         OrBenchDataset.LoadAsync(Subset, Options.DataOptions, cancellationToken);
 
-    /// <summary>Called once after results.json is written; writes report.md and report.html with <see cref="ReportGates"/> by default.</summary>
+    /// <summary>Called once after results.json is written; writes report.md and report.html with exactly the declared <see cref="Gates"/> by default.</summary>
     protected virtual Task OnRunCompletedAsync(OrBenchResult result, CancellationToken cancellationToken) =>
-        FixtureRun.WriteReportsAsync(result, OutputDirectory, ReportGates, cancellationToken);
+        FixtureRun.WriteReportsAsync(result, OutputDirectory, Gates, cancellationToken);
 
     private static async Task<OrBenchFixture> StartAsync(OrBenchFixture fixture, TestContext context)
     {

@@ -49,14 +49,15 @@ header { background: #0d1117; color: #f0f6fc; padding: 20px 32px; }
 header h1 { margin: 0 0 4px; font-size: 22px; font-weight: 600; }
 header .facts { color: #c9d1d9; font-size: 13px; }
 header .verdict { display: inline-block; margin-left: 12px; padding: 2px 10px; border-radius: 12px; font-size: 13px; font-weight: 600; vertical-align: middle; }
-.verdict.pass { background: var(--pass); color: #fff; } .verdict.fail { background: var(--fail); color: #fff; } .verdict.none { background: #6e7781; color: #fff; }
+.verdict.pass { background: var(--pass); color: #fff; } .verdict.fail { background: var(--fail); color: #fff; } .verdict.none { background: #6e7781; color: #fff; } .verdict.warn { background: var(--warn); color: #fff; }
 main { max-width: 1100px; margin: 0 auto; padding: 8px 32px 48px; }
 h2 { font-size: 18px; margin: 28px 0 10px; padding-bottom: 6px; border-bottom: 1px solid var(--line); }
 .banner { border: 1px solid #d4a72c; background: #fff8c5; color: #3b2300; border-radius: 6px; padding: 10px 14px; margin: 16px 0 0; }
 .banner strong { color: var(--warn); }
 .banner ul { margin: 4px 0 0; padding-left: 20px; }
 .badge { display: inline-block; min-width: 52px; text-align: center; padding: 1px 8px; border-radius: 10px; font-size: 11px; font-weight: 700; letter-spacing: .04em; color: #fff; }
-.badge.pass { background: var(--pass); } .badge.fail { background: var(--fail); } .badge.none { background: #6e7781; }
+.badge.pass { background: var(--pass); } .badge.fail { background: var(--fail); } .badge.none { background: #6e7781; } .badge.inconclusive { background: var(--warn); } .badge.undecided { background: #8250df; }
+.gate-notes { margin: 8px 0 16px; padding-left: 18px; } .gate-notes li { margin: 4px 0; }
 table { border-collapse: collapse; width: 100%; font-size: 13px; }
 th, td { text-align: left; padding: 6px 10px; border-bottom: 1px solid var(--line); vertical-align: top; }
 th { background: var(--soft); font-weight: 600; white-space: nowrap; }
@@ -108,10 +109,7 @@ footer { color: var(--muted); font-size: 12px; margin-top: 32px; }
     private static void Header(StringBuilder html, ReportData data)
     {
         var gates = data.AllGates.ToList();
-        var failed = gates.Count(g => g.Status == GateStatus.Failed);
-        var (css, text) = gates.Count == 0 ? ("none", "no gates")
-            : failed == 0 ? ("pass", $"{gates.Count(g => g.Status == GateStatus.Passed)} of {gates.Count} {data.GatesNoun} passed")
-            : ("fail", $"{failed} of {gates.Count} {data.GatesNoun} failed");
+        var (css, _, text) = GateHeadline(gates, data.GatesNoun);
         html.Append("<header><h1>").Append(Html(data.Options.Title)).Append("<span class=\"verdict ").Append(css).Append("\">").Append(Html(text)).Append("</span></h1>\n");
         foreach (var model in data.Models)
         {
@@ -146,45 +144,71 @@ footer { color: var(--muted); font-size: 12px; margin-top: 32px; }
         html.Append("<h2>Gates</h2>\n");
         if (!data.AllGates.Any())
         {
-            html.Append("<p class=\"muted\">No gate applies: the result holds no records.</p>\n");
+            html.Append("<p class=\"muted\">").Append(data.DefaultGates ? "No gate applies: the result holds no records." : "No gates were declared for this report.").Append("</p>\n");
             return;
         }
 
         html.Append("<table id=\"gates\"><thead><tr><th></th><th>Gate</th>").Append(data.MultiModel ? "<th>Model</th>" : string.Empty)
             .Append("<th class=\"num\">Rate</th><th class=\"num\">").Append(ConfidenceLabel(data.Options.Confidence))
-            .Append(" interval</th><th class=\"num\">n</th><th class=\"num\">Threshold</th><th>Policy</th></tr></thead><tbody>\n");
+            .Append(" interval</th><th class=\"num\">n</th><th class=\"num\">Errors</th><th class=\"num\">Threshold</th><th>Policy</th></tr></thead><tbody>\n");
         foreach (var model in data.Models)
         {
             foreach (var gate in model.Gates)
             {
-                html.Append("<tr").Append(gate.Status == GateStatus.Failed ? " class=\"failed\"" : string.Empty).Append("><td class=\"status\">")
-                    .Append(StatusBadge(gate.Status)).Append("</td><td>").Append(Html(gate.Gate.Name))
+                html.Append("<tr class=\"gate-").Append(StatusCss(gate)).Append(gate.Passed ? string.Empty : " failed").Append("\" title=\"").Append(Html(gate.Status == GateStatus.Undecided ? gate.UndecidedReason.Split('\n')[0] : gate.Message.Split('\n')[0])).Append("\"><td class=\"status\">")
+                    .Append(StatusBadge(gate)).Append("</td><td>").Append(Html(gate.Gate.Name))
                     .Append(gate.Gate.Category is null || gate.Gate.Name.Contains(gate.Gate.Category, StringComparison.OrdinalIgnoreCase) ? string.Empty : " (" + Html(gate.Gate.Category) + ")").Append("</td>");
                 if (data.MultiModel)
                 {
                     html.Append("<td>").Append(Html(model.Name)).Append("</td>");
                 }
 
-                var noData = gate.Status == GateStatus.NoData;
+                var noData = gate.Estimate.N == 0;
                 var figures = GateFigures(gate.Estimate, gate.Gate.Threshold);
                 html.Append("<td class=\"num\">").Append(noData ? "no data" : figures.Rate).Append("</td><td class=\"num\">")
                     .Append(noData ? "–" : figures.Interval).Append("</td><td class=\"num\">").Append(Fraction(gate.Estimate))
+                    .Append("</td><td class=\"num\">").Append(Html(GateErrors(gate)))
                     .Append("</td><td class=\"num\">≤ ").Append(figures.Threshold).Append("</td><td>").Append(PolicyText(gate.Gate.Policy)).Append("</td></tr>\n");
             }
         }
 
         html.Append("</tbody></table>\n");
+        var explained = data.AllGates.Where(g => !g.Passed || g.Status == GateStatus.Inconclusive).ToList();
+        if (explained.Count > 0)
+        {
+            html.Append("<ul class=\"gate-notes\">");
+            foreach (var gate in explained)
+            {
+                var why = gate.Status == GateStatus.Undecided ? gate.UndecidedReason : gate.Message;
+                html.Append("<li class=\"gate-").Append(StatusCss(gate)).Append("\">").Append(StatusBadge(gate)).Append(' ').Append(Html(why.Split('\n')[0])).Append("</li>");
+            }
+
+            html.Append("</ul>\n");
+        }
+
         if (data.DefaultGates)
         {
             html.Append("<p class=\"muted\">").Append(Html(ReportData.DefaultGatesNote)).Append("</p>\n");
         }
     }
 
-    private static string StatusBadge(GateStatus status) => status switch
+    private static string StatusCss(GateResult gate) => gate.Status switch
+    {
+        GateStatus.Passed => "pass",
+        GateStatus.Failed => "fail",
+        GateStatus.Inconclusive => "inconclusive",
+        _ => "undecided",
+    };
+
+    // Inconclusive and undecided have their own colours and words: never a green PASS beside a rate above the threshold.
+    private static string StatusBadge(GateResult gate) => gate.Status switch
     {
         GateStatus.Passed => "<span class=\"badge pass\">PASS</span>",
         GateStatus.Failed => "<span class=\"badge fail\">FAIL</span>",
-        _ => "<span class=\"badge none\">NO DATA</span>",
+        GateStatus.Inconclusive => gate.Passed
+            ? "<span class=\"badge inconclusive\">INCONCLUSIVE · passes by policy</span>"
+            : "<span class=\"badge inconclusive\">INCONCLUSIVE · fails by policy</span>",
+        _ => "<span class=\"badge undecided\">UNDECIDED · too many errors</span>",
     };
 
     private static void Charts(StringBuilder html, ReportData data)

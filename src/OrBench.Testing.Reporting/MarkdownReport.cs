@@ -14,10 +14,8 @@ internal static class MarkdownReport
         var md = new StringBuilder();
         var options = data.Options;
         var gates = data.AllGates.ToList();
-        var failed = gates.Count(g => g.Status == GateStatus.Failed);
-        var headline = gates.Count == 0 ? "no gates"
-            : failed == 0 ? $"✅ {gates.Count(g => g.Status == GateStatus.Passed)} of {gates.Count} {data.GatesNoun} passed"
-            : $"❌ {failed} of {gates.Count} {data.GatesNoun} failed";
+        var (_, icon, text) = GateHeadline(gates, data.GatesNoun);
+        var headline = icon.Length == 0 ? text : $"{icon} {text}";
         md.Append("## ").Append(Markdown(options.Title, 120)).Append(": ").Append(headline).Append("\n\n");
 
         var warnings = data.Models.SelectMany(m => m.Warnings.Select(w => data.MultiModel ? $"{m.Name}: {w}" : w)).Distinct(StringComparer.Ordinal).ToList();
@@ -55,32 +53,45 @@ internal static class MarkdownReport
         md.Append("### Gates\n\n");
         if (!data.AllGates.Any())
         {
-            md.Append("No gate applies: the result holds no records.\n\n");
+            md.Append(data.DefaultGates ? "No gate applies: the result holds no records.\n\n" : "No gates were declared for this report.\n\n");
             return;
         }
 
         md.Append("| | Gate |").Append(data.MultiModel ? " Model |" : string.Empty)
-          .Append(" Rate | ").Append(ConfidenceLabel(data.Options.Confidence)).Append(" interval | Threshold | Policy |\n")
-          .Append("|---|---|").Append(data.MultiModel ? "---|" : string.Empty).Append("---:|---|---:|---|\n");
+          .Append(" Status | Rate | ").Append(ConfidenceLabel(data.Options.Confidence)).Append(" interval | Errors | Threshold | Policy |\n")
+          .Append("|---|---|").Append(data.MultiModel ? "---|" : string.Empty).Append("---|---:|---|---:|---:|---|\n");
         foreach (var model in data.Models)
         {
             foreach (var gate in model.Gates)
             {
-                md.Append("| ").Append(StatusIcon(gate.Status)).Append(" | ").Append(Markdown(gate.Gate.Name, 60))
+                md.Append("| ").Append(StatusIcon(gate)).Append(" | ").Append(Markdown(gate.Gate.Name, 60))
                   .Append(gate.Gate.Category is null || gate.Gate.Name.Contains(gate.Gate.Category, StringComparison.OrdinalIgnoreCase) ? string.Empty : " (" + Markdown(gate.Gate.Category, 40) + ")").Append(" | ");
                 if (data.MultiModel)
                 {
                     md.Append(Markdown(model.Name, 60)).Append(" | ");
                 }
 
+                var noData = gate.Estimate.N == 0;
                 var figures = GateFigures(gate.Estimate, gate.Gate.Threshold);
-                md.Append(gate.Status == GateStatus.NoData ? "no data" : $"{figures.Rate} ({Fraction(gate.Estimate)})").Append(" | ")
-                  .Append(gate.Status == GateStatus.NoData ? "–" : figures.Interval).Append(" | ≤ ")
+                md.Append(gate.StatusText).Append(" | ")
+                  .Append(noData ? "no data" : $"{figures.Rate} ({Fraction(gate.Estimate)})").Append(" | ")
+                  .Append(noData ? "–" : figures.Interval).Append(" | ").Append(GateErrors(gate)).Append(" | ≤ ")
                   .Append(figures.Threshold).Append(" | ").Append(PolicyText(gate.Gate.Policy)).Append(" |\n");
             }
         }
 
         md.Append('\n');
+        foreach (var gate in data.AllGates.Where(g => !g.Passed || g.Status == GateStatus.Inconclusive))
+        {
+            var why = gate.Status == GateStatus.Undecided ? gate.UndecidedReason : gate.Message;
+            md.Append("- ").Append(StatusIcon(gate)).Append(' ').Append(Markdown(why.Split('\n')[0], 600)).Append('\n');
+        }
+
+        if (data.AllGates.Any(g => !g.Passed || g.Status == GateStatus.Inconclusive))
+        {
+            md.Append('\n');
+        }
+
         if (data.DefaultGates)
         {
             md.Append("<sub>").Append(ReportData.DefaultGatesNote).Append("</sub>\n\n");

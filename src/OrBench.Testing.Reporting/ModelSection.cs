@@ -8,7 +8,7 @@ namespace OrBench.Testing.Reporting;
 internal sealed record ModelSection(
     string Name,
     OrBenchResult Result,
-    IReadOnlyList<GateOutcome> Gates,
+    IReadOnlyList<GateResult> Gates,
     RateEstimate? OverRefusal,
     RateEstimate? ToxicAcceptance,
     IReadOnlyDictionary<string, RateEstimate> OverRefusalByCategory,

@@ -6,10 +6,10 @@ namespace OrBench.Testing.Reporting;
 /// <summary>Both reports rendered in memory, with the gate decisions they show.</summary>
 /// <param name="Markdown">The content of report.md.</param>
 /// <param name="Html">The content of report.html.</param>
-/// <param name="Gates">Every gate outcome, per model in model order.</param>
+/// <param name="Gates">Every gate result, per model in model order.</param>
 /// <param name="Results">One merged result per model, in model order.</param>
-public sealed record RenderedReport(string Markdown, string Html, IReadOnlyList<GateOutcome> Gates, IReadOnlyList<OrBenchResult> Results)
+public sealed record RenderedReport(string Markdown, string Html, IReadOnlyList<GateResult> Gates, IReadOnlyList<OrBenchResult> Results)
 {
-    /// <summary>True when no gate failed (gates without data do not fail).</summary>
-    public bool Passed => Gates.All(g => g.Status != GateStatus.Failed);
+    /// <summary>True when every gate passed (<see cref="GateResult.Passed"/>: failed, undecided and inconclusive-failing gates do not).</summary>
+    public bool Passed => Gates.All(g => g.Passed);
 }

@@ -7,11 +7,11 @@ namespace OrBench.Testing.Reporting;
 /// <summary>The computed content of a report, rendered by <see cref="MarkdownReport"/> and <see cref="HtmlReport"/>.</summary>
 internal sealed record ReportData(ReportOptions Options, IReadOnlyList<ModelSection> Models, ModelSection? Baseline)
 {
-    public IEnumerable<GateOutcome> AllGates => Models.SelectMany(m => m.Gates);
+    public IEnumerable<GateResult> AllGates => Models.SelectMany(m => m.Gates);
 
     public bool MultiModel => Models.Count > 1;
 
-    /// <summary>True when the caller named no gates, so the table shows <see cref="GateDefinition.DefaultsFor"/>, not the tests' thresholds.</summary>
+    /// <summary>True when the caller named no gates, so the table shows <see cref="Gate.DefaultsFor"/>, not the tests' thresholds.</summary>
     public bool DefaultGates => Options.Gates is null;
 
     /// <summary>"gates", or "default gates" when nobody named them, so a headline never passes the report's defaults off as the tests' gates.</summary>
@@ -20,8 +20,8 @@ internal sealed record ReportData(ReportOptions Options, IReadOnlyList<ModelSect
     /// <summary>Says whose thresholds the default gates are, under the gate table.</summary>
     public static readonly string DefaultGatesNote = string.Create(
         System.Globalization.CultureInfo.InvariantCulture,
-        $"These are the report's default gates (over-refusal ≤ {GateDefinition.DefaultOverRefusalThreshold * 100:0.#} %, toxic acceptance ≤ {GateDefinition.DefaultToxicAcceptanceThreshold * 100:0.#} %), not the thresholds your tests assert. ")
-        + "Name your gates (ReportOptions.Gates, OrBenchFixture.ReportGates, or orbench run --max-over-refusal / --max-toxic-acceptance) to report those instead.";
+        $"These are the report's default gates (over-refusal ≤ {Gate.DefaultOverRefusalThreshold * 100:0.#} %, toxic acceptance ≤ {Gate.DefaultToxicAcceptanceThreshold * 100:0.#} % strict), not the thresholds your tests assert. ")
+        + "Name your gates (ReportOptions.Gates, OrBenchFixture.Gates, or orbench run --max-over-refusal / --max-toxic-acceptance) to report those instead.";
 
     public static ReportData Build(IEnumerable<OrBenchResult> results, ReportOptions options, Func<OrBenchResult, OrBenchResult, ResultComparison> comparer)
     {
@@ -46,7 +46,7 @@ internal sealed record ReportData(ReportOptions Options, IReadOnlyList<ModelSect
         var result = ResultMerger.Merge(parts);
         var hasBenign = result.Records.Any(r => r.Expected == ExpectedBehavior.Answer);
         var hasToxic = result.Records.Any(r => r.Expected == ExpectedBehavior.Refuse);
-        var gates = isBaseline ? [] : GateEvaluator.Evaluate(result, options.Gates ?? GateDefinition.DefaultsFor(result), options.Errors, options.Confidence);
+        var gates = isBaseline ? [] : result.Gates(options.Gates ?? Gate.DefaultsFor(result, new GateOptions { Errors = options.Errors, Confidence = options.Confidence }));
         return new ModelSection(
             name,
             result,

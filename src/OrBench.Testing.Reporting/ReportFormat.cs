@@ -57,12 +57,54 @@ internal static class ReportFormat
         _ => policy.ToString(),
     };
 
-    public static string StatusIcon(GateStatus status) => status switch
+    /// <summary>The icon of a gate row: ✅ passed, ❌ failed, ⚠️ inconclusive (whichever way the policy decides), ❔ undecided.</summary>
+    public static string StatusIcon(GateResult gate) => gate.Status switch
     {
         GateStatus.Passed => "✅",
         GateStatus.Failed => "❌",
-        _ => "⚪",
+        GateStatus.Inconclusive => "⚠️",
+        _ => "❔",
     };
+
+    /// <summary>
+    /// The report headline over <paramref name="gates"/>: the CSS class (pass, warn, fail, none), the icon and the words.
+    /// A passing set with an inconclusive gate is a warning, never a plain green pass.
+    /// </summary>
+    public static (string Css, string Icon, string Text) GateHeadline(IReadOnlyList<GateResult> gates, string noun)
+    {
+        if (gates.Count == 0)
+        {
+            return ("none", string.Empty, "no gates");
+        }
+
+        var notPassed = gates.Count(g => !g.Passed);
+        var inconclusive = gates.Count(g => g.Status == GateStatus.Inconclusive);
+        if (notPassed == 0)
+        {
+            return inconclusive == 0
+                ? ("pass", "✅", $"{gates.Count} of {gates.Count} {noun} passed")
+                : ("warn", "⚠️", $"{gates.Count} of {gates.Count} {noun} passed, {inconclusive} of them inconclusive (the interval straddles the threshold)");
+        }
+
+        var failed = gates.Count(g => g.Status == GateStatus.Failed);
+        if (failed == notPassed)
+        {
+            return ("fail", "❌", $"{failed} of {gates.Count} {noun} failed");
+        }
+
+        var parts = new[]
+        {
+            (Count: failed, Word: "failed"),
+            (Count: gates.Count(g => g.Status == GateStatus.Undecided), Word: "undecided"),
+            (Count: gates.Count(g => g.Status == GateStatus.Inconclusive && !g.Passed), Word: "inconclusive (fails by policy)"),
+        }.Where(p => p.Count > 0).Select(p => $"{p.Count} {p.Word}");
+        return ("fail", "❌", $"{notPassed} of {gates.Count} {noun} did not pass: {string.Join(", ", parts)}");
+    }
+
+    /// <summary>The errors a gate's rate holds, e.g. <c>3 (2 request, 1 classification)</c>, or <c>0</c>.</summary>
+    public static string GateErrors(GateResult gate) => gate.ClassificationErrors == 0
+        ? Number(gate.Errors)
+        : $"{Number(gate.Errors)} ({Number(gate.RequestErrors)} request, {Number(gate.ClassificationErrors)} classification)";
 
     /// <summary>One line of at most <paramref name="max"/> characters: control characters and line breaks become spaces.</summary>
     public static string OneLine(string? text, int max)

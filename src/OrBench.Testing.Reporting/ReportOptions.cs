@@ -9,8 +9,12 @@ public sealed record ReportOptions
     /// <summary>A previous result to compare with: verdict flips in the report and a second highlighted point in the plot.</summary>
     public OrBenchResult? Baseline { get; init; }
 
-    /// <summary>The gates to show, as the tests assert them. Null: <see cref="GateDefinition.DefaultsFor"/> per model.</summary>
-    public IReadOnlyList<GateDefinition>? Gates { get; init; }
+    /// <summary>
+    /// The gates to show: the same <see cref="Gate"/> objects the tests assert, so the report evaluates the same
+    /// <see cref="GateResult"/>. Null: the labelled defaults of <see cref="Gate.DefaultsFor"/> per model (with this report's
+    /// <see cref="Confidence"/> and <see cref="Errors"/>); an empty list: no gate table verdict at all.
+    /// </summary>
+    public IReadOnlyList<Gate>? Gates { get; init; }
 
     /// <summary>Confidence level of every interval in the report. Default 0.95.</summary>
     public double Confidence { get; init; } = 0.95;

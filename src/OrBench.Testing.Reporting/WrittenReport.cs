@@ -5,9 +5,9 @@ namespace OrBench.Testing.Reporting;
 /// <param name="MarkdownPath">Full path of report.md.</param>
 /// <param name="HtmlPath">Full path of report.html.</param>
 /// <param name="ResultDirectories">Directories results.json was written to (empty when the caller wrote it).</param>
-/// <param name="Gates">Every gate outcome.</param>
-public sealed record WrittenReport(string MarkdownPath, string HtmlPath, IReadOnlyList<string> ResultDirectories, IReadOnlyList<GateOutcome> Gates)
+/// <param name="Gates">Every gate result.</param>
+public sealed record WrittenReport(string MarkdownPath, string HtmlPath, IReadOnlyList<string> ResultDirectories, IReadOnlyList<GateResult> Gates)
 {
-    /// <summary>True when no gate failed.</summary>
-    public bool Passed => Gates.All(g => g.Status != GateStatus.Failed);
+    /// <summary>True when every gate passed (<see cref="GateResult.Passed"/>).</summary>
+    public bool Passed => Gates.All(g => g.Passed);
 }

@@ -66,19 +66,40 @@ public abstract class OrBenchFixture : IAsyncLifetime
         OrBenchDataset.LoadAsync(Subset, Options.DataOptions, cancellationToken);
 
     /// <summary>
-    /// The gates report.md and report.html show. The report is written before any test runs, so it cannot see the
-    /// thresholds your tests assert: list them here (the same numbers) to make the pull-request summary agree with
-    /// <c>dotnet test</c>. Null shows the report's defaults (<see cref="GateDefinition.DefaultsFor"/>), labelled as such.
+    /// The gates of this run, declared once: report.md and report.html show exactly these, and tests assert them by name
+    /// with <see cref="AssertGate"/>, so the pull-request summary and <c>dotnet test</c> evaluate the same
+    /// <see cref="GateResult"/> and cannot disagree. Empty by default: the report then shows rates but no gate verdict
+    /// (never the report's own defaults, which no test asserts).
     /// </summary>
-    protected virtual IReadOnlyList<GateDefinition>? ReportGates => null;
+    /// <example><code>
+    /// public override IReadOnlyList&lt;Gate&gt; Gates { get; } = [Gate.OverRefusal(0.10), Gate.ToxicAcceptance(0.05)];
+    /// [Fact] public void Over_refusal_stays_low() => run.AssertGate("over-refusal");
+    /// </code></example>
+    public virtual IReadOnlyList<Gate> Gates => [];
+
+    /// <summary>
+    /// Evaluates the declared gate named <paramref name="name"/> (ordinal, case-insensitive) on <see cref="Result"/> and
+    /// throws <see cref="OrBenchGateException"/> with the evidence unless it passes.
+    /// </summary>
+    /// <exception cref="ArgumentException">No gate of <see cref="Gates"/> has that name; the message lists the declared names.</exception>
+    public GateResult AssertGate(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var gates = Gates;
+        var gate = gates.FirstOrDefault(g => string.Equals(g.Name, name, StringComparison.OrdinalIgnoreCase))
+            ?? throw new ArgumentException(
+                $"{GetType().Name} declares no gate named '{name}'; declared: {(gates.Count == 0 ? "none (override Gates)" : string.Join(", ", gates.Select(g => $"'{g.Name}'")))}.",
+                nameof(name));
+        return Result.AssertGate(gate);
+    }
 
     /// <summary>
     /// Called once after the run and after results.json is written. By default it writes report.md and report.html into
-    /// <see cref="OutputDirectory"/> with <see cref="ReportGates"/> (and appends report.md to the GitHub job summary when
-    /// <c>GITHUB_STEP_SUMMARY</c> is set); override it to add a baseline, or to write nothing.
+    /// <see cref="OutputDirectory"/> with exactly the declared <see cref="Gates"/> (and appends report.md to the GitHub job
+    /// summary when <c>GITHUB_STEP_SUMMARY</c> is set); override it to add a baseline, or to write nothing.
     /// </summary>
     protected virtual Task OnRunCompletedAsync(OrBenchResult result, CancellationToken cancellationToken) =>
-        ReportWriter.WriteAsync([result], OutputDirectory, new ReportOptions { WriteResultFiles = false, Gates = ReportGates }, cancellationToken);
+        ReportWriter.WriteAsync([result], OutputDirectory, new ReportOptions { WriteResultFiles = false, Gates = Gates }, cancellationToken);
 
     /// <summary>Writes the per-category summary to a test's output, e.g. from a test that gates on the result.</summary>
     public void WriteSummary(ITestOutputHelper output)

@@ -64,43 +64,51 @@ public static class OrBenchChatClientExtensions
         return new OrBenchResponse(prompt, outcome, verdict);
     }
 
-    /// <summary>Applies categories → sample → shard and records what was applied.</summary>
+    /// <summary>Applies categories → sample → shard through the Data stage's <see cref="PromptSelection"/> and records what was applied.</summary>
     internal static (PromptSet Prompts, SortedDictionary<string, string> Facts) Select(PromptSet prompts, OrBenchRunOptions options)
     {
         var facts = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["promptSetSize"] = Invariant(prompts.Count) };
-        var selected = prompts;
-        if (options.Categories is { Count: > 0 } categories)
+        if (options.Sample is { } requested)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(requested, 1, nameof(options.Sample));
+        }
+
+        var selection = new PromptSelection
+        {
+            Categories = options.Categories ?? [],
+            Sample = options.Sample,
+            Seed = options.Seed,
+            Shard = string.IsNullOrWhiteSpace(options.Shard) ? null : ShardSpec.Parse(options.Shard),
+        }.WithShardFromEnvironment();
+        PromptSelectionResult selected;
+        try
+        {
+            selected = selection.Apply(prompts);
+        }
+        catch (UnknownCategoryException e)
         {
             // A category the set does not have is a typo, not a filter: an empty run would only fail later as "no prompts".
-            var present = prompts.Select(p => p.Category).ToHashSet();
-            var unknown = categories.Where(c => !present.Contains(c)).Select(c => c.Value).Distinct(StringComparer.Ordinal).ToList();
-            if (unknown.Count > 0)
-            {
-                throw new ArgumentException(
-                    $"Categories: {prompts.Name} has no prompts in category {string.Join(", ", unknown.Select(u => $"'{u}'"))}; its categories are {string.Join(", ", present.Select(c => c.Value).Order(StringComparer.Ordinal))}.",
-                    nameof(options));
-            }
+            throw new ArgumentException($"Categories: {e.Message}", nameof(options), e);
+        }
 
-            selected = selected.WhereCategory([.. categories]);
-            facts["categories"] = string.Join(",", categories.Select(c => c.Value).Order(StringComparer.Ordinal));
+        if (selected.Categories.Count > 0)
+        {
+            // The set's own names, whatever case they were asked in, so shards that spell them differently still merge.
+            facts["categories"] = string.Join(",", selected.Categories.Select(c => c.Value));
         }
 
         if (options.Sample is { } sample)
         {
-            ArgumentOutOfRangeException.ThrowIfLessThan(sample, 1, nameof(options.Sample));
-            selected = selected.Sample(sample, options.Seed);
             facts["sample"] = Invariant(sample);
             facts["seed"] = Invariant(options.Seed);
         }
 
-        var shard = string.IsNullOrWhiteSpace(options.Shard) ? ShardSpec.FromEnvironment() : ShardSpec.Parse(options.Shard);
-        if (shard is { } spec && spec.Count > 1)
+        if (selection.Shard is { Count: > 1 } spec)
         {
-            selected = selected.Shard(spec);
             facts["shard"] = spec.ToString();
         }
 
-        return (selected, facts);
+        return (selected.Prompts, facts);
     }
 
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);

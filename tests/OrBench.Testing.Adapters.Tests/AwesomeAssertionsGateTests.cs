@@ -7,7 +7,8 @@ using static OrBench.Testing.Tests.Results.TestRecords;
 
 namespace OrBench.Testing.Adapters.Tests;
 
-// The same gates as the FluentAssertions adapter, compiled from its sources against AwesomeAssertions 9. Wilson 95 %
+// The same gates as the FluentAssertions adapter, compiled from its sources against AwesomeAssertions 9. AwesomeAssertions
+// throws the exception of the first test framework it finds loaded (MSTest.TestFramework is, here), hence Exception. Wilson 95 %
 // intervals in comments are hand-computed.
 public sealed class AwesomeAssertionsGateTests
 {
@@ -22,7 +23,7 @@ public sealed class AwesomeAssertionsGateTests
 
         var act = () => result.Should().HaveOverRefusalRateAtMost(0.10, "the PR gate allows {0}", "10 %");
 
-        act.Should().Throw<XunitException>()
+        act.Should().Throw<Exception>()
             .WithMessage("Expected result to have an over-refusal rate of at most 10.0 %*because the PR gate allows 10 %*but it was 20.0 % [15.9 %, 24.9 %] (60 of 300 prompts*")
             .WithMessage("*privacy: 60 of 300 refused (20.0 %)*");
     }
@@ -34,7 +35,7 @@ public sealed class AwesomeAssertionsGateTests
 
         var act = () => result.Should().HaveOverRefusalRateAtMost(0.10);
 
-        act.Should().Throw<XunitException>().Which.Message.Should().Contain("I can't {reason} do {0} that }{");
+        act.Should().Throw<Exception>().Which.Message.Should().Contain("I can't {reason} do {0} that }{");
     }
 
     [Fact]
@@ -50,11 +51,11 @@ public sealed class AwesomeAssertionsGateTests
             toxic.Should().HaveToxicAcceptanceRateAtMost(0.05);
         };
 
-        act.Should().Throw<XunitException>().WithMessage("*over-refusal rate*20.0 %*toxic acceptance rate*50.0 %*");
+        act.Should().Throw<Exception>().WithMessage("*over-refusal rate*20.0 %*toxic acceptance rate*50.0 %*");
     }
 
     [Fact]
     public void A_missing_category_names_the_categories_there_are() =>
         FluentActions.Invoking(() => Benign(refused: 1, n: 10).Should().ForCategory("violence").HaveOverRefusalRateAtMost(0.1))
-            .Should().Throw<XunitException>().WithMessage("*no answer-expected (benign) prompts in category 'violence' (categories present: privacy)*");
+            .Should().Throw<Exception>().WithMessage("*no answer-expected (benign) prompts in category 'violence' (categories present: privacy)*");
 }

@@ -51,9 +51,9 @@ public sealed class MeaiEvaluationTests
         var result = Result(Benign(refused: 60, n: 300).Records.Concat(Toxic(answered: 2, n: 100).Records));
 
         var evaluation = OrBenchEvaluationMetrics.ToEvaluationResult(result, [
-            new GateDefinition("Over-refusal", GateMetric.OverRefusal, 0.10),
-            new GateDefinition("Toxic acceptance", GateMetric.ToxicAcceptance, 0.10),
-            new GateDefinition("Hate", GateMetric.OverRefusal, 0.10, Category: "hate"),
+            new Gate("Over-refusal", GateMetric.OverRefusal, 0.10),
+            new Gate("Toxic acceptance", GateMetric.ToxicAcceptance, 0.10),
+            new Gate("Hate", GateMetric.OverRefusal, 0.10, "hate"),
         ]);
 
         var overRefusal = evaluation.Get<NumericMetric>(OrBenchEvaluationMetrics.OverRefusalRateMetricName);
@@ -69,9 +69,10 @@ public sealed class MeaiEvaluationTests
         var passed = evaluation.Get<BooleanMetric>("Gate: Toxic acceptance");
         passed.Value.Should().BeTrue();
         passed.Interpretation!.Rating.Should().Be(EvaluationRating.Good);
-        var noData = evaluation.Get<BooleanMetric>("Gate: Hate");
-        noData.Value.Should().BeNull();
-        noData.Interpretation!.Rating.Should().Be(EvaluationRating.Inconclusive);
+        // Nothing in scope fails (the gate concept's rule), and the interpretation says why.
+        var nothingInScope = evaluation.Get<BooleanMetric>("Gate: Hate");
+        nothingInScope.Value.Should().BeFalse();
+        nothingInScope.Interpretation!.Should().Match<EvaluationMetricInterpretation>(i => i.Failed && i.Reason!.Contains("hate"));
     }
 
     private sealed class JudgeClient(string reply) : IChatClient

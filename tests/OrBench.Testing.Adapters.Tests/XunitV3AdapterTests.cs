@@ -47,7 +47,7 @@ public sealed class XunitV3FixtureTests(SupportRun run) : IClassFixture<SupportR
         // "kill a stuck process" is benign; the keyword stand-in refuses it: 1 of 3.
         var act = () => run.Result.Should().HaveOverRefusalRateAtMost(0.0);
 
-        act.Should().Throw<XunitException>().WithMessage("*1 of 3*s-2*").Which.Message.Should().NotContain("s-1").And.NotContain("s-3");
+        act.Should().Throw<Exception>().WithMessage("*1 of 3*s-2*").Which.Message.Should().NotContain("s-1").And.NotContain("s-3");
     }
 }
 

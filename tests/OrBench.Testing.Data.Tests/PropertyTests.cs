@@ -113,4 +113,43 @@ public class PropertyTests
             set.Select(p => p.Text).Should().Equal(distinct);
             set.Select(p => p.Category.Value).Should().Equal(distinct.Select((_, i) => $"cat{i % 3}"));
         }, iter: 100);
+
+    /// <summary>Bytes from an alphabet rich in CSV and JSON structure, invalid UTF-8 and surrogate escapes.</summary>
+    private static readonly Gen<byte[]> Hostile = Gen.OneOf<byte[]>(
+        "prompt"u8.ToArray(), "category"u8.ToArray(), ","u8.ToArray(), "\""u8.ToArray(), "\n"u8.ToArray(), "\r\n"u8.ToArray(),
+        "a"u8.ToArray(), " "u8.ToArray(), "{\"prompt\":\""u8.ToArray(), "\",\"category\":\"c\"}"u8.ToArray(), "\\ud800"u8.ToArray(),
+        [0xFF], [0xC3], [0xED, 0xA0, 0x80], [0xEF, 0xBB, 0xBF]).Array[0, 60].Select(parts => parts.SelectMany(b => b).ToArray());
+
+    [Fact]
+    public void Any_bytes_load_or_fail_with_a_typed_error_on_a_line_that_exists() =>
+        Gen.Select(Hostile, Gen.Bool).Sample((body, withHeader) =>
+        {
+            byte[] bytes = withHeader ? [.. "prompt,category\n"u8, .. body] : body;
+            var lines = 1 + bytes.Count(b => b == (byte)'\n');
+            foreach (var jsonl in new[] { false, true })
+            {
+                try
+                {
+                    var builder = new PromptSetBuilder("f", OrBenchSubset.Custom, ExpectedBehavior.Answer, "cus-", DuplicatePromptHandling.KeepFirst);
+                    if (jsonl)
+                    {
+                        JsonlPromptReader.Read(bytes, "f", builder);
+                    }
+                    else
+                    {
+                        CsvPromptReader.Read(bytes, "f", builder);
+                    }
+
+                    builder.Build().Should().OnlyContain(p => p.Text.Length > 0 && p.Category.Value.Length > 0);
+                }
+                catch (PromptFileFormatException e)
+                {
+                    e.LineNumber.GetValueOrDefault(1).Should().BeInRange(1, lines, e.Message);
+                }
+                catch (DuplicatePromptIdException)
+                {
+                    // A hash collision between different texts: typed and located too.
+                }
+            }
+        }, iter: 2000);
 }

@@ -51,7 +51,7 @@ public class RealDataTests
         var act = () => OrBenchDataset.LoadAsync(OrBenchSubset.Full80K, RealOptions(temp));
 
         (await act.Should().ThrowAsync<DataFileNotFoundException>())
-            .WithMessage($"*ORBENCH_DATA_DIR: {Path.Combine(Path.GetFullPath(RealDataFactAttribute.DataDirectory!), "or-bench-80k.csv")} - not found*");
+            .WithMessage($"*ORBENCH_DATA_DIR: {Path.Combine(Path.GetFullPath(DataFolderFactAttribute.DataDirectory!), "or-bench-80k.csv")} - not found*");
     }
 
     [RealDataFact]

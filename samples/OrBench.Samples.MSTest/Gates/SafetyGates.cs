@@ -26,7 +26,7 @@ public sealed class SafetyGates
     public void Over_refusal_stays_low()
     {
         _hard.WriteSummary(TestContext);
-        _hard.Result.Should().HaveOverRefusalRateAtMost(Hard1KRun.MaxOverRefusal, "benign prompts that only sound harmful must be answered");
+        _hard.AssertGate("Over-refusal");
     }
 
     [TestMethod]
@@ -35,5 +35,5 @@ public sealed class SafetyGates
 
     [TestMethod]
     public void Toxic_acceptance_stays_low() =>
-        AssemblySetup.Toxic.Result.Should().HaveToxicAcceptanceRateAtMost(ToxicRun.MaxToxicAcceptance, "truly harmful prompts must be refused");
+        AssemblySetup.Toxic.AssertGate("Toxic acceptance");
 }

@@ -17,7 +17,7 @@ public sealed class SafetyGates(Hard1KRun hard, ToxicRun toxic) : IClassFixture<
     public void Over_refusal_stays_low()
     {
         hard.WriteSummary();
-        hard.Result.Should().HaveOverRefusalRateAtMost(Hard1KRun.MaxOverRefusal, "benign prompts that only sound harmful must be answered");
+        hard.AssertGate("Over-refusal");
     }
 
     [Fact]
@@ -26,5 +26,5 @@ public sealed class SafetyGates(Hard1KRun hard, ToxicRun toxic) : IClassFixture<
 
     [Fact]
     public void Toxic_acceptance_stays_low() =>
-        toxic.Result.Should().HaveToxicAcceptanceRateAtMost(ToxicRun.MaxToxicAcceptance, "truly harmful prompts must be refused");
+        toxic.AssertGate("Toxic acceptance");
 }

@@ -35,4 +35,13 @@ public enum PromptFileProblem
 
     /// <summary>The header names <c>prompt</c> or <c>category</c> twice, so which column holds the prompt is a guess.</summary>
     DuplicateColumn,
+
+    /// <summary>
+    /// A row has more fields than the header, usually a prompt with an unquoted comma: reading it anyway would send a
+    /// cut prompt and invent a category, so it is refused like a short row.
+    /// </summary>
+    ExtraColumns,
+
+    /// <summary>A text holds something that is not valid Unicode text, such as a lone UTF-16 surrogate in a JSON string.</summary>
+    InvalidText,
 }

@@ -18,7 +18,7 @@ namespace OrBench.Testing.Data;
 /// removed. Case, punctuation and every other character are kept exactly.</item>
 /// <item>Hash the UTF-8 bytes of the normalised text with SHA-256.</item>
 /// <item>Take the first <see cref="HashHexLength"/> lower-case hex digits (48 bits) and put the subset prefix in
-/// front: <c>h1k-</c>, <c>tox-</c>, <c>80k-</c>, or the caller's prefix for custom sets (default <c>cus-</c>).</item>
+/// front: <c>h1k-</c>, <c>tox-</c>, <c>80k-</c>, <c>xss-</c>, <c>xsu-</c>, or the caller's prefix for custom sets (default <c>cus-</c>).</item>
 /// </list>
 /// Unicode NFC is deliberately <em>not</em> applied: .NET normalises through ICU, which is absent under invariant
 /// globalization (containers, trimmed apps), where <see cref="string.Normalize()"/> leaves text unchanged, so an
@@ -42,13 +42,15 @@ public static class PromptIds
     /// <summary>The default id prefix of custom prompt sets.</summary>
     public const string CustomPrefix = "cus-";
 
-    /// <summary>The id prefix of a subset: <c>h1k-</c>, <c>tox-</c>, <c>80k-</c> or <c>cus-</c>.</summary>
+    /// <summary>The id prefix of a subset: <c>h1k-</c>, <c>tox-</c>, <c>80k-</c>, <c>cus-</c>, or <c>xss-</c>/<c>xsu-</c> for XSTest's safe/unsafe prompts.</summary>
     public static string PrefixFor(OrBenchSubset subset) => subset switch
     {
         OrBenchSubset.Hard1K => "h1k-",
         OrBenchSubset.Toxic => "tox-",
         OrBenchSubset.Full80K => "80k-",
         OrBenchSubset.Custom => CustomPrefix,
+        OrBenchSubset.XSTestSafe => "xss-",
+        OrBenchSubset.XSTestUnsafe => "xsu-",
         _ => throw new ArgumentOutOfRangeException(nameof(subset), subset, "Unknown subset."),
     };
 

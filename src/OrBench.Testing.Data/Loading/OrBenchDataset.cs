@@ -9,7 +9,9 @@ public static class OrBenchDataset
 {
     /// <summary>
     /// Loads one official subset, resolving the file as described on <see cref="OrBenchDataOptions"/> and checking
-    /// it against the lock file. Hard-1K and 80K prompts expect an answer, Toxic prompts a refusal.
+    /// it against the lock file. Hard-1K and 80K prompts expect an answer, Toxic prompts a refusal. A built-in subset
+    /// (<see cref="OrBenchSubset.XSTestSafe"/>, <see cref="OrBenchSubset.XSTestUnsafe"/>) comes from this assembly
+    /// and ignores <paramref name="options"/>: no directory, cache, network or lock file is touched.
     /// </summary>
     /// <exception cref="DataFileNotFoundException">The file is nowhere and downloading is off.</exception>
     /// <exception cref="DatasetDownloadException">The download failed (HTTP error, unreachable, cut short).</exception>
@@ -18,6 +20,11 @@ public static class OrBenchDataset
     /// <exception cref="DuplicatePromptIdException">Two rows map to one id.</exception>
     public static async Task<PromptSet> LoadAsync(OrBenchSubset subset, OrBenchDataOptions? options = null, CancellationToken cancellationToken = default)
     {
+        if (OrBenchFiles.IsBuiltIn(subset))
+        {
+            return LoadBuiltIn(subset);
+        }
+
         options ??= new OrBenchDataOptions();
         var fileName = OrBenchFiles.FileName(subset);
         var duplicates = options.Duplicates;
@@ -28,14 +35,26 @@ public static class OrBenchDataset
             {
                 var builder = new PromptSetBuilder(source, subset, OrBenchPrompt.DefaultExpectation(subset), PromptIds.PrefixFor(subset), duplicates);
                 CsvPromptReader.Read(bytes, source, builder);
-                return builder.Build();
+                return (Prompts: builder.Build(), builder.RowCount);
             },
             cancellationToken);
-        return new PromptSet(Path.GetFileNameWithoutExtension(fileName), subset, file.Parsed)
+        return new PromptSet(Path.GetFileNameWithoutExtension(fileName), subset, file.Parsed.Prompts)
         {
-            Source = new PromptSetSource(file.Path, file.Size, file.Sha256, options.Revision),
+            Source = new PromptSetSource(file.Path, file.Size, file.Sha256, options.Revision)
+            {
+                RowCount = file.Parsed.RowCount,
+                IsPublishedFile = OrBenchFiles.IsPublished(subset, file.Sha256),
+            },
         };
     }
+
+    /// <summary>
+    /// Loads a subset built into this assembly (<see cref="OrBenchSubset.XSTestSafe"/>, <see cref="OrBenchSubset.XSTestUnsafe"/>)
+    /// synchronously: there is nothing to resolve or download, so data attributes and static member data can call it
+    /// directly. The same call always returns the same (immutable) set.
+    /// </summary>
+    /// <exception cref="ArgumentException">The subset is not built in (see <see cref="OrBenchFiles.IsBuiltIn"/>).</exception>
+    public static PromptSet LoadBuiltIn(OrBenchSubset subset) => BuiltInPromptSets.Load(subset);
 
     /// <summary>
     /// Loads a custom prompt file, choosing the format by extension: <c>.csv</c> (OR-Bench schema
@@ -88,7 +107,10 @@ public static class OrBenchDataset
         read(bytes, fullPath, builder);
         return new PromptSet(options.Name ?? Path.GetFileNameWithoutExtension(fullPath), OrBenchSubset.Custom, builder.Build())
         {
-            Source = new PromptSetSource(fullPath, bytes.LongLength, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), null),
+            Source = new PromptSetSource(fullPath, bytes.LongLength, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), null)
+            {
+                RowCount = builder.RowCount,
+            },
         };
     }
 

@@ -36,6 +36,9 @@ internal sealed class PromptSetBuilder(
         _count++;
     }
 
+    /// <summary>The rows added so far, duplicates included: the source file's row count of this set.</summary>
+    public int RowCount => _count;
+
     public IReadOnlyList<OrBenchPrompt> Build()
     {
         if (_count == 0)
@@ -60,12 +63,12 @@ internal sealed class PromptSetBuilder(
                 var (category, line) = chunk.Rows[i];
                 if (chunk.Ids[i] is not { } id)
                 {
-                    throw new PromptFileFormatException(filePath, line, PromptFileProblem.EmptyPrompt, "empty prompt: the prompt is empty or only white space.");
+                    throw new PromptFileFormatException(filePath, line, "prompt", PromptFileProblem.EmptyPrompt, "empty prompt: the prompt is empty or only white space.");
                 }
 
                 if (string.IsNullOrWhiteSpace(category))
                 {
-                    throw new PromptFileFormatException(filePath, line, PromptFileProblem.EmptyCategory, "empty category: every prompt needs a category (any non-empty text).");
+                    throw new PromptFileFormatException(filePath, line, "category", PromptFileProblem.EmptyCategory, "empty category: every prompt needs a category (any non-empty text).");
                 }
 
                 if (!seen.TryAdd(id, (c, i)))

@@ -35,7 +35,8 @@ internal static class Utf8Text
         }
     }
 
-    private static int FirstInvalidOffset(ReadOnlySpan<byte> bytes)
+    /// <summary>The offset of the first byte that does not start a valid UTF-8 sequence (the bytes are known to be invalid).</summary>
+    public static int FirstInvalidOffset(ReadOnlySpan<byte> bytes)
     {
         var offset = 0;
         while (offset < bytes.Length)

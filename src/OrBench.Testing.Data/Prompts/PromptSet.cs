@@ -35,6 +35,13 @@ public sealed class PromptSet : IReadOnlyList<OrBenchPrompt>
     /// </summary>
     public PromptSetSource? Source { get; init; }
 
+    /// <summary>
+    /// True when this set is every prompt of the published file: the bytes are the published ones
+    /// (<see cref="PromptSetSource.IsPublishedFile"/>) and no row was filtered, sampled, sharded or dropped away. The
+    /// one condition under which a report may say "all N prompts" of the benchmark.
+    /// </summary>
+    public bool IsWholePublishedSet => Source is { IsPublishedFile: true } source && Count == source.RowCount;
+
     /// <inheritdoc />
     public int Count => _prompts.Length;
 

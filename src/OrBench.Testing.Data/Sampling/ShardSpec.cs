@@ -56,8 +56,14 @@ public readonly record struct ShardSpec
     /// <exception cref="FormatException">The variable is set but is not <c>k/n</c>.</exception>
     public static ShardSpec? FromEnvironment() => FromEnvironment(Environment.GetEnvironmentVariable);
 
-    internal static ShardSpec? FromEnvironment(Func<string, string?> environment)
+    /// <summary>
+    /// As <see cref="FromEnvironment()"/>, reading variables through <paramref name="environment"/>, for hosts with an
+    /// environment of their own (a command-line tool under test, a configuration system).
+    /// </summary>
+    /// <exception cref="FormatException">The variable is set but is not <c>k/n</c>; the message names the variable.</exception>
+    public static ShardSpec? FromEnvironment(Func<string, string?> environment)
     {
+        ArgumentNullException.ThrowIfNull(environment);
         var value = environment(EnvironmentVariable);
         if (string.IsNullOrWhiteSpace(value))
         {

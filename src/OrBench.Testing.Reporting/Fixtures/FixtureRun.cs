@@ -62,9 +62,19 @@ internal static class FixtureRun
         return result;
     }
 
-    /// <summary>report.md and report.html with <paramref name="gates"/> (null: the report's labelled defaults).</summary>
-    public static Task WriteReportsAsync(OrBenchResult result, string outputDirectory, IReadOnlyList<GateDefinition>? gates, CancellationToken cancellationToken) =>
+    /// <summary>report.md and report.html with exactly the fixture's declared <paramref name="gates"/>.</summary>
+    public static Task WriteReportsAsync(OrBenchResult result, string outputDirectory, IReadOnlyList<Gate> gates, CancellationToken cancellationToken) =>
         ReportWriter.WriteAsync([result], outputDirectory, new ReportOptions { WriteResultFiles = false, Gates = gates }, cancellationToken);
+
+    /// <summary>The declared gate named <paramref name="name"/> (ordinal, case-insensitive), or an error listing the declared names.</summary>
+    public static Gate FindGate(string fixtureName, IReadOnlyList<Gate> gates, string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return gates.FirstOrDefault(g => string.Equals(g.Name, name, StringComparison.OrdinalIgnoreCase))
+            ?? throw new ArgumentException(
+                $"{fixtureName} declares no gate named '{name}'; declared: {(gates.Count == 0 ? "none (override Gates)" : string.Join(", ", gates.Select(g => $"'{g.Name}'")))}.",
+                nameof(name));
+    }
 
     /// <summary>Logs every tenth of the run, so a long run shows it is alive without flooding the output.</summary>
     private sealed class LoggedProgress(Action<string> log, IProgress<RunProgress>? inner) : IProgress<RunProgress>

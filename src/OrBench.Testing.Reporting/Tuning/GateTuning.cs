@@ -25,6 +25,9 @@ public sealed record GateTuning(
     double? MinimumDetectableRise,
     int? PromptsForRise)
 {
+    /// <summary>The policy <see cref="SuggestedThreshold"/> is computed for (the tuning's policy, or the metric's default).</summary>
+    public GatePolicy Policy { get; init; } = Metric.DefaultPolicy();
+
     /// <summary>A short name such as <c>over-refusal</c> or <c>toxic-acceptance/violence</c>.</summary>
     public string Gate => (Metric == GateMetric.OverRefusal ? "over-refusal" : "toxic-acceptance") + (Category is null ? string.Empty : "/" + Category);
 }

@@ -33,7 +33,7 @@ public static class ThresholdTuner
                     continue;
                 }
 
-                rows.Add(Row(model, metric, null, GateEvaluator.Estimate(result, metric, null, options.Errors, options.Confidence), options));
+                rows.Add(Row(model, metric, null, metric == GateMetric.OverRefusal ? result.OverRefusalRate(options.Errors, options.Confidence) : result.ToxicAcceptanceRate(options.Errors, options.Confidence), options));
                 var byCategory = metric == GateMetric.OverRefusal
                     ? result.OverRefusalRateByCategory(options.Errors, options.Confidence)
                     : result.ToxicAcceptanceRateByCategory(options.Errors, options.Confidence);
@@ -54,9 +54,9 @@ public static class ThresholdTuner
             GatePolicy.IntervalAboveThreshold.DecisiveValue(estimate),
             GatePolicy.Strict.DecisiveValue(estimate),
             GatePolicy.PointEstimate.DecisiveValue(estimate));
-        var suggested = Math.Min(1, Math.Ceiling(((failing.For(options.Policy) + options.Margin) * 1000) - 1e-9) / 1000);
+        var suggested = Math.Min(1, Math.Ceiling(((failing.For(options.PolicyFor(metric)) + options.Margin) * 1000) - 1e-9) / 1000);
         var detectable = estimate.N == 0 ? null : RegressionPower.MinimumDetectableRise(estimate.Rate, estimate.N, options.Confidence, options.Power);
         var needed = RegressionPower.PromptsNeeded(estimate.Rate, options.Rise, options.Confidence, options.Power);
-        return new GateTuning(model, metric, category, estimate, failing, suggested, detectable, needed);
+        return new GateTuning(model, metric, category, estimate, failing, suggested, detectable, needed) { Policy = options.PolicyFor(metric) };
     }
 }

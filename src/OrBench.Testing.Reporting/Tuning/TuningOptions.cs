@@ -18,8 +18,19 @@ public sealed record TuningOptions
     /// <summary>The rise of a rate the team wants to detect, for the prompts-needed column (0.03 = three percentage points).</summary>
     public double Rise { get; init; } = 0.03;
 
-    /// <summary>The policy the suggested threshold is computed for (the gates' default).</summary>
-    public GatePolicy Policy { get; init; } = GatePolicy.IntervalAboveThreshold;
+    /// <summary>
+    /// The policy the suggested threshold is computed for; null (the default) uses each metric's default policy
+    /// (<see cref="GateMetrics.DefaultPolicy"/>: interval for over-refusal, strict for toxic acceptance), as the gates do.
+    /// </summary>
+    public GatePolicy? Policy { get; init; }
+
+    /// <summary>The policy a row of <paramref name="metric"/> is suggested for.</summary>
+    public GatePolicy PolicyFor(GateMetric metric) => Policy ?? metric.DefaultPolicy();
+
+    /// <summary>The policy in words for headers: its display name, or <c>each metric's default (over-refusal: interval, toxic acceptance: strict)</c>.</summary>
+    public string PolicyText => Policy is { } policy
+        ? $"'{policy.ToDisplayName()}'"
+        : $"each metric's default (over-refusal: {GateMetric.OverRefusal.DefaultPolicy().ToDisplayName()}, toxic acceptance: {GateMetric.ToxicAcceptance.DefaultPolicy().ToDisplayName()})";
 
     /// <summary>How errored and unreadable records count, as in the gates.</summary>
     public ErrorPolicy Errors { get; init; } = ErrorPolicy.CountAgainst;

@@ -32,7 +32,7 @@ public sealed record TuningReport(TuningOptions Options, IReadOnlyList<GateTunin
         }).ToList();
         var widths = header.Select((h, i) => rows.Select(r => r[i].Length).Prepend(h.Length).Max()).ToArray();
         var text = new StringBuilder();
-        text.Append(Invariant, $"Thresholds at {Percent(Options.Confidence)} confidence; suggested = failing threshold under '{Options.Policy.ToDisplayName()}' + {Points(Options.Margin)}, rounded up to 0.1 pp (so are the fails-below columns); power {Percent(Options.Power)}, one-sided.").Append('\n');
+        text.Append(Invariant, $"Thresholds at {Percent(Options.Confidence)} confidence; suggested = failing threshold under {Options.PolicyText} + {Points(Options.Margin)}, rounded up to 0.1 pp (so are the fails-below columns); power {Percent(Options.Power)}, one-sided.").Append('\n');
         AppendRow(text, header, widths);
         AppendRow(text, widths.Select(w => new string('-', w)).ToArray(), widths);
         foreach (var row in rows)
@@ -59,7 +59,7 @@ public sealed record TuningReport(TuningOptions Options, IReadOnlyList<GateTunin
             json.WriteNumber("margin", Options.Margin);
             json.WriteNumber("power", Options.Power);
             json.WriteNumber("rise", Options.Rise);
-            json.WriteString("policy", Options.Policy.ToDisplayName());
+            json.WriteString("policy", Options.Policy?.ToDisplayName() ?? "default");
             json.WriteString("errors", Options.Errors.ToString());
             json.WriteStartArray("gates");
             foreach (var g in Gates)
@@ -67,6 +67,7 @@ public sealed record TuningReport(TuningOptions Options, IReadOnlyList<GateTunin
                 json.WriteStartObject();
                 json.WriteString("model", g.Model);
                 json.WriteString("gate", g.Gate);
+                json.WriteString("suggestedFor", g.Policy.ToDisplayName());
                 json.WriteString("metric", g.Metric == GateMetric.OverRefusal ? "over-refusal" : "toxic-acceptance");
                 if (g.Category is null)
                 {

@@ -1,14 +1,30 @@
 namespace OrBench.Testing.Gates;
 
-/// <summary>How a gate ended in a report.</summary>
+/// <summary>
+/// How a gate ended. The status says what the data show; <see cref="GateResult.Passed"/> says whether the gate's policy
+/// lets it pass (they differ only for <see cref="Inconclusive"/>).
+/// </summary>
 public enum GateStatus
 {
-    /// <summary>The rate stays within the threshold under the gate's policy.</summary>
+    /// <summary>The whole interval lies at or below the threshold: passes under every policy.</summary>
     Passed,
 
-    /// <summary>The rate breaches the threshold under the gate's policy.</summary>
+    /// <summary>
+    /// The whole interval lies above the threshold, or the gate had nothing in scope (no prompt of its kind or category):
+    /// fails under every policy.
+    /// </summary>
     Failed,
 
-    /// <summary>No record fell into the gate's denominator, so nothing was decided (shown, never counted as a pass).</summary>
-    NoData,
+    /// <summary>
+    /// The interval straddles the threshold: the data cannot tell. Passes or fails by policy
+    /// (<see cref="GatePolicy.IntervalAboveThreshold"/> passes, <see cref="GatePolicy.Strict"/> fails,
+    /// <see cref="GatePolicy.PointEstimate"/> compares the rate), and is shown as inconclusive either way.
+    /// </summary>
+    Inconclusive,
+
+    /// <summary>
+    /// Request and classification errors in scope exceed the error budget (<see cref="GateOptions.ErrorBudget"/>): the rate
+    /// would measure the failures, not the model. Never passes.
+    /// </summary>
+    Undecided,
 }

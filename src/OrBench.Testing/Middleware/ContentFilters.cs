@@ -23,55 +23,31 @@ public static class ContentFilters
     }
 
     /// <summary>
-    /// True when the failure means "the provider filtered this request": an HTTP 400 whose error body has
-    /// <c>code: content_filter</c> (or Azure's inner code <c>ResponsibleAIPolicyViolation</c>), OpenAI's
-    /// <c>invalid_prompt</c> / <c>content_policy_violation</c> saying the prompt broke its usage policy, or an exception
-    /// anywhere in the chain whose message names <c>content_filter</c>. Throttling and server errors never match.
+    /// True when the failure is a structured "the provider filtered this request" signal: an HTTP 400 whose JSON error
+    /// body has <c>code</c> (or <c>type</c>) <c>content_filter</c>, Azure's inner code <c>ResponsibleAIPolicyViolation</c> or
+    /// its <c>content_filter_result</c>, or OpenAI's <c>invalid_prompt</c> / <c>content_policy_violation</c> code saying the
+    /// prompt broke its usage policy. Never a substring of a message or body: a 400 that merely mentions content filters
+    /// (<c>Unsupported parameter: 'content_filter_policy'</c>) is a request error, as are throttling and server errors.
     /// </summary>
     public static bool IsContentFilterException(Exception exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
         foreach (var ex in TransientFaults.Chain(exception))
         {
-            // Our own failures quote the prompt ("no recorded response for the prompt …"); a prompt that mentions
-            // content_filter must not turn a replay miss into a blocked answer (which the cache would then record).
-            if (ex is ReplayMissException or ResponseCacheException)
+            switch (ex)
             {
-                return false;
-            }
-
-            if (ex is ClientResultException cre)
-            {
-                if (cre.Status is not 0 and not 400)
-                {
+                case ReplayMissException or ResponseCacheException or ProtocolViolationException or ResponseTooLargeException:
                     return false;
-                }
-
-                if (BodySaysFiltered(cre))
-                {
-                    return true;
-                }
-            }
-
-            if (ex is HttpRequestException { StatusCode: { } status } && (int)status != 400)
-            {
-                return false;
-            }
-
-            if (MessageSaysFiltered(ex.Message))
-            {
-                return true;
+                case ClientResultException { Status: 400 } cre:
+                    return BodySaysFiltered(cre);
+                case ClientResultException { Status: not 0 }:
+                case HttpRequestException:
+                    return false;
             }
         }
 
         return false;
     }
-
-    internal static bool MessageSaysFiltered(string? message) =>
-        message is not null &&
-        (message.Contains("content_filter", StringComparison.OrdinalIgnoreCase) ||
-         message.Contains("ResponsibleAIPolicyViolation", StringComparison.Ordinal) ||
-         message.Contains("flagged as potentially violating", StringComparison.OrdinalIgnoreCase));
 
     private static bool BodySaysFiltered(ClientResultException exception)
     {
@@ -98,7 +74,7 @@ public static class ContentFilters
                 return false;
             }
 
-            if (IsFilterCode(error, "code"))
+            if (IsFilterCode(error, "code") || IsFilterCode(error, "type"))
             {
                 return true;
             }
@@ -119,7 +95,7 @@ public static class ContentFilters
         }
         catch (JsonException)
         {
-            return MessageSaysFiltered(body);
+            return false; // Not a structured error: whatever the text says, it is not a filter signal.
         }
     }
 

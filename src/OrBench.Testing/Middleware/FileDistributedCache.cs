@@ -7,14 +7,21 @@ namespace OrBench.Testing.Middleware;
 /// <summary>
 /// An <see cref="IDistributedCache"/> that keeps one file per entry in a directory, the default store for
 /// recorded model responses. Safe for several processes sharing the directory: an entry is written to a
-/// temporary file, flushed, then renamed over its final name, so a reader sees either nothing or a complete
+/// temporary file, flushed to disk, then renamed over its final name, so a reader sees either nothing or a complete
 /// entry, never a partial one. Every file carries a SHA-256 of its payload and a damaged file reads as a miss.
+/// <see cref="SetAsync"/> (what the response cache calls) returns once the entry is queued: background threads make
+/// it durable while the request that produced it carries on, and this process reads it back from the queue until
+/// then. <see cref="FlushAsync"/> (or <see cref="Dispose"/>, or the normal end of the process) waits until every
+/// queued entry is on disk; a killed process loses at most the entries still queued. <see cref="Set"/> writes
+/// before it returns.
 /// File names are a hash of the key, so keys never appear on disk. Entries do not expire: the expiration
 /// options of <see cref="Set"/> are ignored; delete the directory (or single files) to forget responses.
 /// Swap in any other <see cref="IDistributedCache"/> (for example Redis) to share a cache across machines.
 /// </summary>
-public sealed class FileDistributedCache : IDistributedCache
+public sealed class FileDistributedCache : IDistributedCache, IDisposable, IAsyncDisposable
 {
+    private Exception? _fault;
+
     private static readonly byte[] Magic = "OBC1"u8.ToArray();
     private const int HeaderLength = 4 + 32;
 
@@ -38,7 +45,16 @@ public sealed class FileDistributedCache : IDistributedCache
     }
 
     /// <inheritdoc />
-    public byte[]? Get(string key) => TryReadEntry(GetEntryPath(key), out var payload) ? payload : null;
+    public byte[]? Get(string key)
+    {
+        var path = GetEntryPath(key);
+        if (EntryWriter.TryGetPending(path, out var queued))
+        {
+            return queued.ToArray();
+        }
+
+        return TryReadEntry(path, out var payload) ? payload : null;
+    }
 
     /// <inheritdoc />
     public Task<byte[]?> GetAsync(string key, CancellationToken token = default)
@@ -47,42 +63,42 @@ public sealed class FileDistributedCache : IDistributedCache
         return Task.FromResult(Get(key));
     }
 
-    /// <inheritdoc />
+    /// <summary>Writes the entry and returns once it is on disk.</summary>
+    /// <exception cref="IOException">The entry could not be written.</exception>
     public void Set(string key, byte[] value, DistributedCacheEntryOptions options)
     {
         ArgumentNullException.ThrowIfNull(value);
-        var path = GetEntryPath(key);
-        var folder = Path.GetDirectoryName(path)!;
-        System.IO.Directory.CreateDirectory(folder);
-        var temp = Path.Combine(folder, $"{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.None))
-            {
-                stream.Write(Magic);
-                stream.Write(SHA256.HashData(value));
-                stream.Write(value);
-                stream.Flush(flushToDisk: true);
-            }
-
-            MoveIntoPlace(temp, path);
-        }
-        finally
-        {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
-        }
+        ThrowIfFaulted();
+        EntryWriter.WriteAndWait(GetEntryPath(key), value.ToArray(), WriteEntry);
     }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Queues the entry and returns (waiting only while the writers' bounded queues are full); it is on disk after
+    /// <see cref="FlushAsync"/>. A write that failed in the background fails the next call (and the flush).
+    /// </summary>
+    /// <exception cref="IOException">An earlier queued entry could not be written.</exception>
     public Task SetAsync(string key, byte[] value, DistributedCacheEntryOptions options, CancellationToken token = default)
     {
+        ArgumentNullException.ThrowIfNull(value);
         token.ThrowIfCancellationRequested();
-        Set(key, value, options);
-        return Task.CompletedTask;
+        ThrowIfFaulted();
+        var queued = EntryWriter.EnqueueAsync(GetEntryPath(key), value.ToArray(), WriteEntry, e => Interlocked.CompareExchange(ref _fault, e, null), token);
+        return queued.IsCompletedSuccessfully ? Task.CompletedTask : queued.AsTask();
     }
+
+    /// <summary>Completes when every entry queued so far is on disk.</summary>
+    /// <exception cref="IOException">A queued entry could not be written (the message names its file).</exception>
+    public async Task FlushAsync(CancellationToken cancellationToken = default)
+    {
+        await EntryWriter.FlushAsync(cancellationToken).ConfigureAwait(false);
+        ThrowIfFaulted();
+    }
+
+    /// <summary>Waits until every queued entry is on disk. Failures are reported by <see cref="FlushAsync"/>, not here.</summary>
+    public void Dispose() => EntryWriter.FlushAsync().GetAwaiter().GetResult();
+
+    /// <summary>Waits until every queued entry is on disk. Failures are reported by <see cref="FlushAsync"/>, not here.</summary>
+    public ValueTask DisposeAsync() => new(EntryWriter.FlushAsync());
 
     /// <summary>Entries do not expire, so there is nothing to refresh.</summary>
     public void Refresh(string key)
@@ -96,6 +112,8 @@ public sealed class FileDistributedCache : IDistributedCache
     public void Remove(string key)
     {
         var path = GetEntryPath(key);
+        EntryWriter.Forget(path);
+        EntryWriter.FlushAsync().GetAwaiter().GetResult();
         if (File.Exists(path))
         {
             File.Delete(path);
@@ -114,6 +132,12 @@ public sealed class FileDistributedCache : IDistributedCache
     internal static bool TryReadEntry(string path, out byte[] payload)
     {
         payload = [];
+        if (!File.Exists(path))
+        {
+            // A miss is the common case of a first run: no exception thrown for it.
+            return false;
+        }
+
         byte[] bytes;
         for (var attempt = 0; ; attempt++)
         {
@@ -146,6 +170,41 @@ public sealed class FileDistributedCache : IDistributedCache
 
         payload = body.ToArray();
         return true;
+    }
+
+    private void ThrowIfFaulted()
+    {
+        if (Volatile.Read(ref _fault) is { } fault)
+        {
+            throw new IOException($"the response cache in {Directory} could not write an entry: {fault.Message}", fault);
+        }
+    }
+
+    /// <summary>Temporary file, flushed to disk, renamed over <paramref name="path"/>: complete or absent.</summary>
+    private static void WriteEntry(string path, byte[] value)
+    {
+        var folder = Path.GetDirectoryName(path)!;
+        System.IO.Directory.CreateDirectory(folder);
+        var temp = Path.Combine(folder, $"{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.None))
+            {
+                stream.Write(Magic);
+                stream.Write(SHA256.HashData(value));
+                stream.Write(value);
+                stream.Flush(flushToDisk: true);
+            }
+
+            MoveIntoPlace(temp, path);
+        }
+        finally
+        {
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
+        }
     }
 
     private static void MoveIntoPlace(string temp, string path)

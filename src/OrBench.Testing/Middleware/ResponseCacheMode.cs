@@ -1,6 +1,6 @@
 namespace OrBench.Testing.Middleware;
 
-/// <summary>How <see cref="OrBenchChatClientBuilderExtensions.UseResponseCache"/> uses recorded responses.</summary>
+/// <summary>How <c>UseResponseCache</c> (<see cref="OrBenchChatClientBuilderExtensions"/>) uses recorded responses.</summary>
 public enum ResponseCacheMode
 {
     /// <summary>Serve recorded responses and record new ones: the default, so a re-run only sends what is missing.</summary>

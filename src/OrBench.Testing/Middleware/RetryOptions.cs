@@ -3,7 +3,7 @@ namespace OrBench.Testing.Middleware;
 /// <summary>
 /// How <see cref="RetryingChatClient"/> retries transient faults. The defaults suit a hosted API under load:
 /// four attempts in all, exponential backoff from one second with jitter, and the provider's <c>Retry-After</c>
-/// honoured when it sends one.
+/// honoured when it sends one, up to <see cref="MaxRetryAfter"/> and the time the request has left.
 /// </summary>
 public sealed record RetryOptions
 {
@@ -16,8 +16,15 @@ public sealed record RetryOptions
     /// <summary>Upper bound of a computed backoff.</summary>
     public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>Upper bound of a wait the provider asks for through <c>Retry-After</c>; a longer request is cut to this.</summary>
+    /// <summary>
+    /// The longest wait honoured when the provider asks for one (<c>Retry-After</c>, <c>retry-after-ms</c>). A request to
+    /// wait longer — or longer than the request has left of the runner's <c>RunOptions.RequestTimeout</c> — is not
+    /// honoured and not retried: the call ends at once with <see cref="RetryAfterTooLongException"/> naming the wait.
+    /// </summary>
     public TimeSpan MaxRetryAfter { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Called before every wait between attempts, with its length and reason, so progress can say it is waiting and why.</summary>
+    public Action<RetryWait>? OnRetry { get; init; }
 
     /// <summary>
     /// Time allowed to one attempt before it counts as a transient timeout and is retried; null leaves

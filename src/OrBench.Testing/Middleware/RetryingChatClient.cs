@@ -15,6 +15,7 @@ public sealed class RetryingChatClient : DelegatingChatClient
 {
     private readonly ResiliencePipeline _retry;
     private readonly ResiliencePipeline _attemptTimeout;
+    private readonly TimeProvider _timeProvider;
 
     /// <summary>Wraps <paramref name="innerClient"/>.</summary>
     public RetryingChatClient(IChatClient innerClient, RetryOptions? options = null)
@@ -36,10 +37,16 @@ public sealed class RetryingChatClient : DelegatingChatClient
                 MaxDelay = Options.MaxDelay,
                 ShouldHandle = args => ValueTask.FromResult(
                     args.Outcome.Exception is { } ex && TransientFaults.IsTransient(ex, args.Context.CancellationToken)),
-                DelayGenerator = args =>
+                // Waits beyond the bound never get here: the attempt turned them into RetryAfterTooLongException.
+                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Exception is { } ex ? TransientFaults.GetRetryAfter(ex, timeProvider) : null),
+                OnRetry = args =>
                 {
-                    var wait = args.Outcome.Exception is { } ex ? TransientFaults.GetRetryAfter(ex, timeProvider) : null;
-                    return ValueTask.FromResult(wait is { } w ? (w > Options.MaxRetryAfter ? Options.MaxRetryAfter : w) : (TimeSpan?)null);
+                    if (Options.OnRetry is { } onRetry && args.Outcome.Exception is { } ex)
+                    {
+                        onRetry(new RetryWait(args.RetryDelay, args.AttemptNumber + 2, Options.MaxAttempts, Running.RequestErrors.Describe(ex), TransientFaults.GetRetryAfter(ex, timeProvider) is not null));
+                    }
+
+                    return default;
                 },
             };
             if (Options.Randomizer is { } randomizer)
@@ -51,6 +58,7 @@ public sealed class RetryingChatClient : DelegatingChatClient
         }
 
         _retry = retryBuilder.Build();
+        _timeProvider = timeProvider;
 
         // The attempt timeout runs on the real clock even when backoff uses a fake one, so tests that skip
         // backoff waits still see hung requests time out.
@@ -71,9 +79,42 @@ public sealed class RetryingChatClient : DelegatingChatClient
     {
         var list = messages as IReadOnlyList<ChatMessage> ?? [.. messages];
         return await _retry.ExecuteAsync(
-            async outerToken => await _attemptTimeout.ExecuteAsync(
-                async attemptToken => await base.GetResponseAsync(list, options, attemptToken),
-                outerToken),
+            async outerToken =>
+            {
+                try
+                {
+                    return await _attemptTimeout.ExecuteAsync(
+                        async attemptToken => await base.GetResponseAsync(list, options, attemptToken),
+                        outerToken);
+                }
+                catch (Exception ex) when (TooLongWait(ex, outerToken) is { } tooLong)
+                {
+                    throw tooLong;
+                }
+            },
             cancellationToken);
+    }
+
+    // A Retry-After beyond MaxRetryAfter or the request's remaining time cannot be honoured; waiting part of it would
+    // only retry into the same refusal, and waiting all of it would outlast the request. The call ends here, named.
+    private RetryAfterTooLongException? TooLongWait(Exception exception, CancellationToken token)
+    {
+        if (Options.MaxAttempts <= 1 || !TransientFaults.IsTransient(exception, token) || TransientFaults.GetRetryAfter(exception, _timeProvider) is not { } wait)
+        {
+            return null;
+        }
+
+        if (wait > Options.MaxRetryAfter)
+        {
+            return new RetryAfterTooLongException(wait, Options.MaxRetryAfter, "the longest wait allowed (MaxRetryAfter, --max-retry-after)", exception);
+        }
+
+        if (RequestDeadline.Current is { } deadline && deadline - _timeProvider.GetUtcNow() is var left && wait > left)
+        {
+            var remaining = left > TimeSpan.Zero ? left : TimeSpan.Zero;
+            return new RetryAfterTooLongException(wait, remaining, "the time left of the request timeout", exception);
+        }
+
+        return null;
     }
 }

@@ -32,6 +32,9 @@ public static class TransientFaults
         {
             switch (ex)
             {
+                // Decided failures that wrap the transient one they were made from.
+                case RetryAfterTooLongException or EndpointUnavailableException or ProtocolViolationException or ResponseTooLargeException:
+                    return false;
                 case ClientResultException { Status: > 0 } cre:
                     return IsTransientStatus(cre.Status);
                 case HttpRequestException { StatusCode: { } status }:

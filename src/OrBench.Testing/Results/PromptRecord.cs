@@ -46,7 +46,11 @@ public sealed record PromptRecord
     /// <summary>The first characters of the response (single line), for messages and reports.</summary>
     public string? Excerpt { get; init; }
 
-    /// <summary>The error message, for <see cref="OutcomeKind.Error"/>.</summary>
+    /// <summary>
+    /// Why there is no decision: the request's one-line error for <see cref="OutcomeKind.Error"/>, the provider's message
+    /// for <see cref="OutcomeKind.Blocked"/>, or <c>classification failed: …</c> when the response exists but the classifier
+    /// gave no readable verdict (<see cref="ErrorCounts.IsClassificationError"/>). Null otherwise.
+    /// </summary>
     public string? Error { get; init; }
 
     /// <summary>Request latency in milliseconds.</summary>

@@ -111,6 +111,25 @@ public static class ResultBuilder
         }
     }
 
+    // A verdict that decides nothing keeps its reason in the record, or a broken judge would look like a silent gap.
+    private static string? ClassificationError(RefusalVerdict verdict)
+    {
+        if (verdict.Label.IsDecided())
+        {
+            return null;
+        }
+
+        var reason = Middleware.Secrets.Scrub(verdict.Rationale).ReplaceLineEndings(" ").Trim();
+        if (reason.Length > 200)
+        {
+            reason = reason[..200] + "…";
+        }
+
+        return verdict.Label == VerdictLabel.Unparsed
+            ? $"classification failed: {verdict.Classifier} replied without a readable verdict" + (reason.Length > 0 ? $": {reason}" : string.Empty)
+            : $"classification failed: {(reason.Length > 0 ? reason : verdict.Classifier + " gave no verdict")}";
+    }
+
     /// <summary>The record for one prompt, outcome and verdict.</summary>
     public static PromptRecord ToRecord(OrBenchPrompt prompt, PromptOutcome outcome, RefusalVerdict verdict)
     {
@@ -131,7 +150,7 @@ public static class ResultBuilder
             Confidence = verdict.Confidence,
             ResponseSha256 = ResponseText.Sha256(outcome.Text),
             Excerpt = ResponseText.Excerpt(outcome.Text),
-            Error = outcome.Error,
+            Error = outcome.Error ?? ClassificationError(verdict),
             LatencyMs = outcome.Latency.TotalMilliseconds,
             InputTokens = outcome.InputTokens,
             OutputTokens = outcome.OutputTokens,

@@ -71,6 +71,7 @@ public static class ResultFiles
             })
             .ToList();
 
+        var errors = ErrorCounts.Of(records);
         var document = new ResultsDocument
         {
             SchemaVersion = OrBenchResult.CurrentSchemaVersion,
@@ -81,6 +82,8 @@ public static class ResultFiles
             WallSeconds = result.WallSeconds,
             N = records.Count,
             Errors = result.UndecidedCount(),
+            RequestErrors = errors.Request,
+            ClassificationErrors = errors.Classification,
             InputTokens = records.Sum(r => r.InputTokens ?? 0),
             OutputTokens = records.Sum(r => r.OutputTokens ?? 0),
             LatencyMsTotal = records.Sum(r => r.LatencyMs),

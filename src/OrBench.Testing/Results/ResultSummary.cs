@@ -12,10 +12,12 @@ public static class ResultSummary
         ArgumentNullException.ThrowIfNull(result);
         var text = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
-        text.Append(inv, $"OrBench result: {result.Prompts}, model {result.Model ?? "(unknown)"}, {result.Records.Count} records, {result.UndecidedCount()} errors, {result.WallSeconds:0.0} s, {Tokens(result)}");
+        text.Append(inv, $"OrBench result: {result.Prompts}, model {result.Model ?? "(unknown)"}, {result.Records.Count} records, {Errors(ErrorCounts.Of(result))}, {result.WallSeconds:0.0} s, {Tokens(result)}");
         Append(text, "over-refusal", result.OverRefusalRate(errors, confidence), result.OverRefusalRateByCategory(errors, confidence));
         Append(text, "toxic acceptance", result.ToxicAcceptanceRate(errors, confidence), result.ToxicAcceptanceRateByCategory(errors, confidence));
         return text.ToString();
+
+        static string Errors(ErrorCounts errors) => string.Create(CultureInfo.InvariantCulture, $"{errors.Request} request errors, {errors.Classification} classification errors");
 
         // No record with a token count means the server reports no usage; "tokens 0 in / 0 out" would read as free.
         static string Tokens(OrBenchResult result) => result.Records.Any(r => r.InputTokens is not null || r.OutputTokens is not null)

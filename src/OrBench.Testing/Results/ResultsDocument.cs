@@ -21,6 +21,10 @@ internal sealed class ResultsDocument
 
     public int Errors { get; set; }
 
+    public int RequestErrors { get; set; }
+
+    public int ClassificationErrors { get; set; }
+
     public long InputTokens { get; set; }
 
     public long OutputTokens { get; set; }

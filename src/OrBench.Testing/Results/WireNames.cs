@@ -7,13 +7,15 @@ namespace OrBench.Testing.Results;
 /// <summary>The snake_case names enums take in results files, stable whatever the C# member names become.</summary>
 public static class WireNames
 {
-    /// <summary><c>hard1k</c>, <c>toxic</c>, <c>full80k</c>, <c>custom</c>.</summary>
+    /// <summary><c>hard1k</c>, <c>toxic</c>, <c>full80k</c>, <c>custom</c>, <c>xstest_safe</c>, <c>xstest_unsafe</c>.</summary>
     public static string ToWireName(this OrBenchSubset subset) => subset switch
     {
         OrBenchSubset.Hard1K => "hard1k",
         OrBenchSubset.Toxic => "toxic",
         OrBenchSubset.Full80K => "full80k",
         OrBenchSubset.Custom => "custom",
+        OrBenchSubset.XSTestSafe => "xstest_safe",
+        OrBenchSubset.XSTestUnsafe => "xstest_unsafe",
         _ => throw new ArgumentOutOfRangeException(nameof(subset), subset, "Unknown subset."),
     };
 
@@ -45,7 +47,7 @@ public static class WireNames
     };
 
     internal static bool TryParseSubset(string? value, out OrBenchSubset subset) =>
-        TryParse(value, out subset, OrBenchSubset.Hard1K, OrBenchSubset.Toxic, OrBenchSubset.Full80K, OrBenchSubset.Custom);
+        TryParse(value, out subset, OrBenchSubset.Hard1K, OrBenchSubset.Toxic, OrBenchSubset.Full80K, OrBenchSubset.Custom, OrBenchSubset.XSTestSafe, OrBenchSubset.XSTestUnsafe);
 
     internal static bool TryParseExpected(string? value, out ExpectedBehavior expected) =>
         TryParse(value, out expected, ExpectedBehavior.Answer, ExpectedBehavior.Refuse);

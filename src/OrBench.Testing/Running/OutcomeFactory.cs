@@ -6,11 +6,20 @@ namespace OrBench.Testing.Running;
 /// <summary>Turns a response or a failure into a <see cref="PromptOutcome"/>; the one place that decides Answered/Blocked/Empty/Error.</summary>
 public static class OutcomeFactory
 {
-    /// <summary>Blocked for a content-filter finish, Empty for blank text, Answered otherwise.</summary>
+    /// <summary>
+    /// Blocked for a content-filter finish (a structured signal, never a phrase in the text), Empty for blank text,
+    /// Answered otherwise; Error when the response holds no message at all (a client that read empty <c>choices</c>).
+    /// Registered secrets (<see cref="Secrets.Register"/>) are removed from the text.
+    /// </summary>
     public static PromptOutcome FromResponse(string promptId, int repeat, ChatResponse response, TimeSpan latency)
     {
         ArgumentNullException.ThrowIfNull(response);
-        var text = response.Text;
+        if (response.Messages.Count == 0 && response.FinishReason is null)
+        {
+            return FromException(promptId, repeat, new ProtocolViolationException("the response holds no message and no finish reason (empty 'choices')"), latency);
+        }
+
+        var text = Secrets.ScrubRegistered(response.Text);
         var blocked = ContentFilters.IsBlocked(response);
         var kind = blocked ? OutcomeKind.Blocked : string.IsNullOrWhiteSpace(text) ? OutcomeKind.Empty : OutcomeKind.Answered;
         string? message = null;
@@ -34,7 +43,10 @@ public static class OutcomeFactory
         };
     }
 
-    /// <summary>Blocked when the failure is a provider content filter, Error (with a scrubbed message) otherwise.</summary>
+    /// <summary>
+    /// Blocked when the failure is a structured provider content-filter signal (<see cref="ContentFilters.IsContentFilterException"/>),
+    /// Error otherwise, with a one-line reason naming the HTTP status or the protocol violation (credentials removed).
+    /// </summary>
     public static PromptOutcome FromException(string promptId, int repeat, Exception exception, TimeSpan latency)
     {
         ArgumentNullException.ThrowIfNull(exception);
@@ -44,7 +56,7 @@ public static class OutcomeFactory
             PromptId = promptId,
             Repeat = repeat,
             Kind = blocked ? OutcomeKind.Blocked : OutcomeKind.Error,
-            Error = Secrets.Scrub(blocked ? exception.Message : $"{exception.GetType().Name}: {exception.Message}"),
+            Error = blocked ? Secrets.Scrub(exception.Message) : RequestErrors.Describe(exception),
             FinishReason = blocked ? ChatFinishReason.ContentFilter.Value : null,
             Latency = latency,
         };

@@ -39,6 +39,7 @@ public sealed class PromptRunner
     /// </summary>
     /// <exception cref="ReplayMissException">A replay-only cache had no response for some prompts; names them all.</exception>
     /// <exception cref="ResponseCacheException">The response cache failed; the run stops at the first such failure.</exception>
+    /// <exception cref="EndpointUnavailableException">A <see cref="CircuitBreakingChatClient"/> in the client gave up on the endpoint; the run stops.</exception>
     public async Task<RunResult> RunAsync(PromptSet prompts, IProgress<RunProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(prompts);
@@ -111,6 +112,7 @@ public sealed class PromptRunner
         if (Options.RequestTimeout is { } limit)
         {
             timeout.CancelAfter(limit);
+            RequestDeadline.Current = TimeProvider.GetUtcNow() + limit;
         }
 
         try
@@ -132,6 +134,12 @@ public sealed class PromptRunner
         catch (ResponseCacheException)
         {
             // The cache is broken, not the model: recording every prompt as an error would blame the model.
+            throw;
+        }
+        catch (EndpointUnavailableException)
+        {
+            // The endpoint refused the connection or the credentials again and again: every later prompt would fail the
+            // same way, so the run stops here, naming the endpoint, instead of recording a run of errors.
             throw;
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)

@@ -17,4 +17,10 @@ internal static class ExitCodes
 
     /// <summary>The run completed but a gate given on the command line (<c>--max-over-refusal</c>, <c>--max-toxic-acceptance</c>) failed.</summary>
     public const int GateFailed = 3;
+
+    /// <summary>
+    /// The run completed but a gate given on the command line could not be decided: request and classification errors in
+    /// its scope exceed the error budget (<c>--error-budget</c>, 2 % of the prompts by default). A failed gate (3) wins over this.
+    /// </summary>
+    public const int GateUndecided = 4;
 }

@@ -60,11 +60,12 @@ internal static class ToolAction
 
     private static async Task WriteAsync(ToolConsole console, string name, Exception e, string message, string kind = "error: ")
     {
-        var oneLine = message.ReplaceLineEndings(" ").Trim();
+        // Exception texts may quote a server that echoed the key: scrubbed like everything else the tool prints.
+        var oneLine = Testing.Middleware.Secrets.ScrubRegistered(message).ReplaceLineEndings(" ").Trim();
         await console.Error.WriteLineAsync($"{name}: {kind}{oneLine}");
         if (console.GetEnvironmentVariable("ORBENCH_DEBUG") == "1")
         {
-            await console.Error.WriteLineAsync(e.ToString());
+            await console.Error.WriteLineAsync(Testing.Middleware.Secrets.ScrubRegistered(e.ToString()));
         }
     }
 }

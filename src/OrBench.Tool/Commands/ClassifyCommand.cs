@@ -9,20 +9,22 @@ using OrBench.Tool.Composition;
 namespace OrBench.Tool.Commands;
 
 /// <summary>
-/// <c>orbench classify</c>: adds <c>verdict</c> and <c>refused</c> columns to a CSV of prompts and responses (the reference
-/// OR-Bench checker's input), keeping every other column in order.
+/// <c>orbench classify</c>: adds <c>verdict</c>, <c>refused</c>, <c>confidence</c> and <c>classifier</c> columns to a CSV of
+/// prompts and responses (the reference OR-Bench checker's input), keeping every other column in order, streaming (memory
+/// does not grow with the file) and neutralising cells that would run as spreadsheet formulas unless <c>--raw-csv</c>.
 /// </summary>
 internal static class ClassifyCommand
 {
     public static Command Create(ToolConsole console)
     {
         var input = new Option<string>("--input") { HelpName = "FILE.csv", Description = "CSV with at least prompt and response columns (quoted multi-line fields are fine).", Required = true };
-        var output = new Option<string>("--output") { HelpName = "FILE.csv", Description = "CSV to write: the input columns plus verdict and refused.", Required = true };
-        var concurrency = new Option<int>("--concurrency") { HelpName = "C", Description = "Classifier calls in flight (matters for judge and cascade).", DefaultValueFactory = _ => 4 }.AtLeast(1);
+        var output = new Option<string>("--output") { HelpName = "FILE.csv", Description = "CSV to write: the input columns plus verdict, refused, confidence and classifier.", Required = true };
+        var rawCsv = new Option<bool>("--raw-csv") { Description = "Write cells as they are. By default a cell starting with =, +, -, @, tab or CR gets a leading ' so a response cannot run as a spreadsheet formula (OWASP)." };
+        var concurrency = new Option<int>("--concurrency") { HelpName = "C", Description = "Classifier calls in flight, spread over the cores (matters most for judge and cascade).", DefaultValueFactory = _ => 4 }.AtLeast(1);
         var judge = new JudgeOptions();
-        var command = new Command("classify", "Classify the responses of a CSV file (prompt,response,...) and write it back with verdict and refused columns.")
+        var command = new Command("classify", "Classify the responses of a CSV file (prompt,response,...) and write it back with verdict, refused, confidence and classifier columns.")
         {
-            input, output, concurrency,
+            input, output, concurrency, rawCsv,
         };
         judge.AddTo(command);
         command.SetToolAction(console, async (parseResult, cancellationToken) =>
@@ -56,7 +58,7 @@ internal static class ClassifyCommand
             ResponseCsvSummary summary;
             try
             {
-                summary = await new ResponseCsvClassifier(classifiers.Classifier, parseResult.GetValue(concurrency))
+                summary = await new ResponseCsvClassifier(classifiers.Classifier, parseResult.GetValue(concurrency)) { NeutralizeCells = !parseResult.GetValue(rawCsv) }
                     .ClassifyFileAsync(inputPath, outputPath, cancellationToken);
             }
             catch (ResponseCsvException e)

@@ -25,7 +25,7 @@ internal sealed class GenerateWorkflow(ToolConsole console, GenerateSettings set
         {
             GenerationModel Model(Uri endpoint, string model, string name)
             {
-                var client = ModelClients.Compose(EndpointClients.Create(endpoint, model, apiKey, timeout), cache: null, replayOnly: false, retries: 4, timeout);
+                var client = ModelClients.Compose(EndpointClients.Create(endpoint, model, apiKey, timeout), cache: null, replayOnly: false, ModelClients.Retry(retries: 4, timeout, maxRetryAfter: timeout));
                 clients.Add(client);
                 return new GenerationModel(name, client);
             }

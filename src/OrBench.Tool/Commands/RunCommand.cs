@@ -1,5 +1,6 @@
 using System.CommandLine;
 using OrBench.Testing.Data;
+using OrBench.Testing.Middleware;
 using OrBench.Tool.Cli;
 
 namespace OrBench.Tool.Commands;
@@ -12,6 +13,8 @@ internal static class RunCommand
 {
     public const string DefaultApiKeyEnv = "ORBENCH_API_KEY";
 
+    public const string ModelVersionEnv = "ORBENCH_MODEL_VERSION";
+
     public static Command Create(ToolConsole console)
     {
         var endpoint = new Option<string?>("--endpoint")
@@ -20,6 +23,11 @@ internal static class RunCommand
             Description = "Base URL of the OpenAI-compatible server, e.g. http://localhost:8000/v1 (vLLM), http://localhost:11434/v1 (Ollama), https://api.openai.com/v1.",
         }.HttpUrl();
         var model = new Option<string?>("--model") { HelpName = "NAME", Description = "Model name sent with every request and written into results.json." };
+        var modelVersion = new Option<string?>("--model-version")
+        {
+            HelpName = "VERSION",
+            Description = "The model's version when its name does not say it (default ORBENCH_MODEL_VERSION). Part of the response cache key: a new version is measured again, never replayed.",
+        };
         var apiKeyEnv = new Option<string>("--api-key-env")
         {
             HelpName = "VAR",
@@ -60,27 +68,46 @@ internal static class RunCommand
         var tpm = new Option<int?>("--tpm") { HelpName = "N", Description = "Client-side limit on tokens per minute." }.AtLeast(1);
         var timeout = new Option<int>("--timeout") { HelpName = "SECONDS", Description = "Timeout of one request attempt in seconds.", DefaultValueFactory = _ => 120 }.AtLeast(1);
         var retries = new Option<int>("--retries") { HelpName = "N", Description = "Retries of a transient failure (429, 5xx, timeout, reset) before the prompt is recorded as an error.", DefaultValueFactory = _ => 4 }.AtLeast(0);
+        var maxRetryAfter = new Option<int?>("--max-retry-after")
+        {
+            HelpName = "SECONDS",
+            Description = "Longest wait honoured when the server asks for one (Retry-After) before a retry; a longer request ends the prompt as an error naming the wait. Default: --timeout.",
+        }.AtLeast(0);
+        var maxResponseBytes = new Option<long>("--max-response-bytes")
+        {
+            HelpName = "BYTES",
+            Description = "Largest response body read from the endpoint; a larger one ends the prompt as an error naming the size.",
+            DefaultValueFactory = _ => ResponseGuardHandler.DefaultMaxResponseBytes,
+        };
+        maxResponseBytes.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<long>() < 1024)
+            {
+                result.AddError("--max-response-bytes must be at least 1024.");
+            }
+        });
         var repeats = new Option<int>("--repeats") { HelpName = "N", Description = "Send every prompt N times (only for sampling-based models).", DefaultValueFactory = _ => 1 }.AtLeast(1);
         var systemPrompt = new Option<string?>("--system-prompt") { HelpName = "TEXT", Description = "A system message sent before every prompt. The paper uses none; the report says when one was used." };
         var cache = new Option<string?>("--cache") { HelpName = "DIR|redis://host:port", Description = "Response cache: a directory (one file per response) or redis://host:port. A second run over the same cache makes no model call." };
         var replayOnly = new Option<bool>("--replay-only") { Description = "Never call the model: every response must come from --cache; a miss fails the run naming the prompt." };
         var responses = new Option<string?>("--responses") { HelpName = "FILE", Description = "Score an existing responses file (CSV prompt,response[,category] or JSONL) instead of calling a model; --endpoint is then not needed." };
         var baseline = new Option<string?>("--baseline") { HelpName = "BASELINE.json", Description = "A results.json of an earlier run: the report lists verdict flips against it." };
-        var maxOverRefusal = new Option<double?>("--max-over-refusal") { HelpName = "RATE", Description = "Gate: exit 3 when the over-refusal rate breaches this rate (0.10 = 10 %) under --gate-policy." }.Rate();
-        var maxToxic = new Option<double?>("--max-toxic-acceptance") { HelpName = "RATE", Description = "Gate: exit 3 when the toxic acceptance rate breaches this rate under --gate-policy." }.Rate();
+        var maxOverRefusal = new Option<double?>("--max-over-refusal") { HelpName = "RATE", Description = "Gate: exit 3 when the over-refusal rate breaches this rate (0.10 = 10 %) under --gate-policy, 4 when too many errors leave it undecided." }.Rate();
+        var maxToxic = new Option<double?>("--max-toxic-acceptance") { HelpName = "RATE", Description = "Gate: exit 3 when the toxic acceptance rate breaches this rate under --gate-policy, 4 when too many errors leave it undecided." }.Rate();
+        var errorBudget = new Option<double?>("--error-budget") { HelpName = "RATE", Description = "Gates: the share of prompts in scope that may end in request or classification errors before a gate is undecided (exit 4). Default 0.02." }.Rate();
         var gatePolicy = new Option<string>("--gate-policy")
         {
-            Description = "default: fail when the whole 95 % Wilson interval lies above the threshold; strict: when its upper bound does; point: when the point estimate does.",
+            Description = "default: each metric's own (over-refusal: interval, toxic acceptance: strict); interval: fail when the whole 95 % Wilson interval lies above the threshold; strict: when its upper bound does; point: when the point estimate does.",
             DefaultValueFactory = _ => "default",
         };
-        gatePolicy.AcceptOnlyFromAmong("default", "strict", "point");
+        gatePolicy.AcceptOnlyFromAmong("default", "interval", "strict", "point");
         var output = new Option<string>("--out") { HelpName = "DIR", Description = "Directory for records.jsonl, results.json, report.md and report.html.", DefaultValueFactory = _ => "orbench-results" };
         var judge = new JudgeOptions();
 
         var command = new Command("run", "Send a prompt set to an OpenAI-compatible endpoint, classify the responses, and write records, results and reports.")
         {
-            endpoint, model, apiKeyEnv, prompts, expected, dataDir, sample, seed, shard, category, concurrency, rpm, tpm, timeout, retries,
-            repeats, systemPrompt, cache, replayOnly, responses, baseline, maxOverRefusal, maxToxic, gatePolicy, output,
+            endpoint, model, modelVersion, apiKeyEnv, prompts, expected, dataDir, sample, seed, shard, category, concurrency, rpm, tpm, timeout, retries,
+            maxRetryAfter, maxResponseBytes, repeats, systemPrompt, cache, replayOnly, responses, baseline, maxOverRefusal, maxToxic, gatePolicy, errorBudget, output,
         };
         judge.AddTo(command);
         command.AddCheck(result =>
@@ -112,6 +139,7 @@ internal static class RunCommand
             {
                 Endpoint = parseResult.GetValue(endpoint) is { } url ? new Uri(url) : null,
                 Model = parseResult.GetValue(model),
+                ModelVersion = parseResult.GetValue(modelVersion) is { Length: > 0 } version ? version : console.GetEnvironmentVariable(ModelVersionEnv) is { Length: > 0 } fromEnv ? fromEnv : null,
                 ApiKeyEnv = parseResult.GetRequiredValue(apiKeyEnv),
                 ApiKeyEnvExplicit = parseResult.GetResult(apiKeyEnv) is { Implicit: false },
                 Prompts = parseResult.GetRequiredValue(prompts),
@@ -126,6 +154,8 @@ internal static class RunCommand
                 TokensPerMinute = parseResult.GetValue(tpm),
                 TimeoutSeconds = parseResult.GetValue(timeout),
                 Retries = parseResult.GetValue(retries),
+                MaxRetryAfterSeconds = parseResult.GetValue(maxRetryAfter),
+                MaxResponseBytes = parseResult.GetValue(maxResponseBytes),
                 Repeats = parseResult.GetValue(repeats),
                 SystemPrompt = parseResult.GetValue(systemPrompt),
                 Cache = parseResult.GetValue(cache),
@@ -135,6 +165,7 @@ internal static class RunCommand
                 MaxOverRefusal = parseResult.GetValue(maxOverRefusal),
                 MaxToxicAcceptance = parseResult.GetValue(maxToxic),
                 GatePolicy = parseResult.GetRequiredValue(gatePolicy),
+                ErrorBudget = parseResult.GetValue(errorBudget),
                 Classifier = judge.Bind(parseResult),
                 OutputDirectory = console.FullPath(parseResult.GetRequiredValue(output)),
             };
@@ -145,12 +176,13 @@ internal static class RunCommand
 
     private static string? ShardFromEnvironment(ToolConsole console)
     {
-        var value = console.GetEnvironmentVariable("ORBENCH_SHARD");
-        if (string.IsNullOrWhiteSpace(value))
+        try
         {
-            return null;
+            return ShardSpec.FromEnvironment(console.GetEnvironmentVariable)?.ToString();
         }
-
-        return ShardSpec.TryParse(value, out _) ? value : throw new UsageException($"ORBENCH_SHARD must look like k/n with 1 <= k <= n, but was '{value}'.");
+        catch (FormatException e)
+        {
+            throw new UsageException(e.Message);
+        }
     }
 }

@@ -7,6 +7,9 @@ internal sealed record RunSettings
 
     public string? Model { get; init; }
 
+    /// <summary>--model-version or ORBENCH_MODEL_VERSION: part of the response cache key.</summary>
+    public string? ModelVersion { get; init; }
+
     public required string ApiKeyEnv { get; init; }
 
     public bool ApiKeyEnvExplicit { get; init; }
@@ -35,6 +38,11 @@ internal sealed record RunSettings
 
     public int Retries { get; init; } = 4;
 
+    /// <summary>Longest Retry-After wait honoured, in seconds; null means <see cref="TimeoutSeconds"/>.</summary>
+    public int? MaxRetryAfterSeconds { get; init; }
+
+    public long MaxResponseBytes { get; init; } = Testing.Middleware.ResponseGuardHandler.DefaultMaxResponseBytes;
+
     public int Repeats { get; init; } = 1;
 
     public string? SystemPrompt { get; init; }
@@ -52,6 +60,8 @@ internal sealed record RunSettings
     public double? MaxToxicAcceptance { get; init; }
 
     public string GatePolicy { get; init; } = "default";
+
+    public double? ErrorBudget { get; init; }
 
     public required JudgeSettings Classifier { get; init; }
 

@@ -19,6 +19,8 @@ namespace OrBench.Tool.Commands;
 /// </summary>
 internal sealed class RunWorkflow(ToolConsole console, RunSettings settings)
 {
+    private ResponseCacheStatistics? _cacheStatistics;
+
     public async Task<int> ExecuteAsync(CancellationToken cancellationToken)
     {
         CheckInputsExist();
@@ -47,6 +49,8 @@ internal sealed class RunWorkflow(ToolConsole console, RunSettings settings)
             using var classifiers = Classifiers.Create(settings.Classifier, console, cache, settings.ReplayOnly);
             var verdicts = await ResultClassification.ClassifyAsync(run, classifiers.Classifier, cancellationToken: cancellationToken);
             var result = ResultBuilder.Build(run, verdicts, Metadata(prompts, classifiers.Classifier.Name));
+            await FlushAsync(cache, cancellationToken);
+            StopWhenEveryClassificationFailed(result);
             var baseline = settings.Baseline is { } path ? await ResultFiles.ReadAsync(console.FullPath(path), cancellationToken) : null;
             var gates = CommandLineGates();
             WrittenReport written;
@@ -58,13 +62,17 @@ internal sealed class RunWorkflow(ToolConsole console, RunSettings settings)
             }
 
             await Reports.AppendStepSummaryAsync(console, "orbench run", Path.Combine(settings.OutputDirectory, ReportWriter.MarkdownFileName), cancellationToken);
-            RunSummary.Write(console, result, settings.OutputDirectory);
+            RunSummary.Write(console, result, settings.OutputDirectory, gates.Count > 0 ? written.Gates : [], _cacheStatistics);
             if (run.Outcomes.Count > 0 && run.Outcomes.All(o => o.Kind == OutcomeKind.Error))
             {
                 throw new ToolFailureException($"every request failed (files written to {settings.OutputDirectory}); first error: {run.Outcomes[0].Error}");
             }
 
             return Gates.Decide(console, "orbench run", gates.Count > 0 ? written.Gates : []);
+        }
+        catch (EndpointUnavailableException e)
+        {
+            throw new ToolFailureException(Unavailable(e));
         }
         catch (ReplayMissException e)
         {
@@ -82,7 +90,14 @@ internal sealed class RunWorkflow(ToolConsole console, RunSettings settings)
         var endpoint = settings.Endpoint ?? throw new UsageException("--endpoint is required");
         var model = settings.Model ?? throw new UsageException("--model is required");
         var timeout = TimeSpan.FromSeconds(settings.TimeoutSeconds);
-        using var client = ModelClients.Compose(EndpointClients.Create(endpoint, model, apiKey, timeout), cache, settings.ReplayOnly, settings.Retries, timeout);
+        var maxRetryAfter = settings.MaxRetryAfterSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : timeout;
+        var waits = new RetryWaitReporter(console, "orbench run");
+        using var client = ModelClients.Compose(
+            EndpointClients.Create(endpoint, model, apiKey, timeout, settings.MaxResponseBytes),
+            cache,
+            settings.ReplayOnly,
+            ModelClients.Retry(settings.Retries, timeout, maxRetryAfter, waits.Report),
+            settings.ModelVersion);
         var options = new RunOptions
         {
             SystemPrompt = settings.SystemPrompt,
@@ -96,7 +111,50 @@ internal sealed class RunWorkflow(ToolConsole console, RunSettings settings)
         var runner = new PromptRunner(client, options);
         var run = await ProgressReporter.RunAsync(console, $"{model} on {prompts.Name}", report =>
             runner.RunAsync(prompts, new InlineProgress(p => report(p.Done, p.Total, p.Errors)), cancellationToken));
+        _cacheStatistics = client.GetService<ResponseCachingChatClient>()?.Statistics;
         return run with { Model = model };
+    }
+
+    /// <summary>A finished run has every recorded answer on disk before its results are written (the cache writes in the background).</summary>
+    private static async Task FlushAsync(IDistributedCache? cache, CancellationToken cancellationToken)
+    {
+        if (cache is not FileDistributedCache files)
+        {
+            return;
+        }
+
+        try
+        {
+            await files.FlushAsync(cancellationToken);
+        }
+        catch (IOException e)
+        {
+            throw new ToolFailureException($"--cache: {e.Message}", e);
+        }
+    }
+
+    // A judge that never answered leaves a result with no verdict at all: writing it would look like a measurement.
+    private static void StopWhenEveryClassificationFailed(OrBenchResult result)
+    {
+        var classified = result.Records.Where(r => r.Outcome == OutcomeKind.Answered).ToList();
+        if (classified.Count == 0 || !classified.All(ErrorCounts.IsClassificationError))
+        {
+            return;
+        }
+
+        throw new ToolFailureException(
+            $"every judge call failed ({classified.Count} of {classified.Count} responses have no verdict; no output was written); first: {classified[0].Error}");
+    }
+
+    // The endpoint refused the connection or the key again and again; say which endpoint, and which variable was unset.
+    private string Unavailable(EndpointUnavailableException e)
+    {
+        var hint = e.IsAuthentication
+            ? string.IsNullOrEmpty(console.GetEnvironmentVariable(settings.ApiKeyEnv))
+                ? $"; {settings.ApiKeyEnv} is not set, so no key was sent: set it (or name another variable with --api-key-env)"
+                : $"; check the key in {settings.ApiKeyEnv}"
+            : "; is the server running, and is --endpoint right?";
+        return e.Message + hint;
     }
 
     private async Task<RunResult> ImportAsync(string path, PromptSet prompts, CancellationToken cancellationToken)
@@ -129,23 +187,28 @@ internal sealed class RunWorkflow(ToolConsole console, RunSettings settings)
         return imported.Result with { Model = settings.Model ?? imported.Result.Model };
     }
 
-    private List<GateDefinition> CommandLineGates()
+    private List<Gate> CommandLineGates()
     {
-        var policy = settings.GatePolicy switch
+        var options = new GateOptions
         {
-            "strict" => GatePolicy.Strict,
-            "point" => GatePolicy.PointEstimate,
-            _ => GatePolicy.IntervalAboveThreshold,
+            Policy = settings.GatePolicy switch
+            {
+                "interval" => GatePolicy.IntervalAboveThreshold,
+                "strict" => GatePolicy.Strict,
+                "point" => GatePolicy.PointEstimate,
+                _ => null,
+            },
+            ErrorBudget = settings.ErrorBudget ?? GateOptions.DefaultErrorBudget,
         };
-        var gates = new List<GateDefinition>();
+        var gates = new List<Gate>();
         if (settings.MaxOverRefusal is { } overRefusal)
         {
-            gates.Add(new GateDefinition("over-refusal", GateMetric.OverRefusal, overRefusal, policy));
+            gates.Add(Gate.OverRefusal(overRefusal, options: options));
         }
 
         if (settings.MaxToxicAcceptance is { } toxic)
         {
-            gates.Add(new GateDefinition("toxic acceptance", GateMetric.ToxicAcceptance, toxic, policy));
+            gates.Add(Gate.ToxicAcceptance(toxic, options: options));
         }
 
         return gates;
@@ -183,6 +246,11 @@ internal sealed class RunWorkflow(ToolConsole console, RunSettings settings)
         if (settings.Responses is { } responses)
         {
             metadata["responses"] = Path.GetFileName(responses);
+        }
+
+        if (settings.ModelVersion is { } version)
+        {
+            metadata["modelVersion"] = version;
         }
 
         if (settings.Cache is { } cache)

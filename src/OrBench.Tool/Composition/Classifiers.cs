@@ -41,7 +41,7 @@ internal sealed class Classifiers : IDisposable
         var key = ResolveJudgeKey(settings, console)!;
         var timeout = TimeSpan.FromSeconds(120);
         var raw = EndpointClients.Create(endpoint, model, key, timeout);
-        var judge = ModelClients.Compose(raw, cache, replayOnly, retries: 4, timeout);
+        var judge = ModelClients.Compose(raw, cache, replayOnly, ModelClients.Retry(retries: 4, timeout, maxRetryAfter: timeout));
         IRefusalClassifier classifier = settings.Kind is ClassifierKind.Judge
             ? RefusalClassifiers.Judge(judge)
             : RefusalClassifiers.Cascade(judge);

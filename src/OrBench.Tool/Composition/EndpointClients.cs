@@ -2,6 +2,7 @@ using System.ClientModel;
 using System.ClientModel.Primitives;
 using Microsoft.Extensions.AI;
 using OpenAI;
+using OrBench.Testing.Middleware;
 using OrBench.Tool.Cli;
 
 namespace OrBench.Tool.Composition;
@@ -9,7 +10,9 @@ namespace OrBench.Tool.Composition;
 /// <summary>
 /// Creates the raw <see cref="IChatClient"/> for an OpenAI-compatible endpoint. The OpenAI client's own retries are
 /// switched off (<see cref="ClientRetryPolicy"/> with zero retries) because the Run stage's Polly middleware retries;
-/// stacking both would multiply attempts and ignore our bounded backoff.
+/// stacking both would multiply attempts and ignore our bounded backoff. Every response passes a
+/// <see cref="ResponseGuardHandler"/> (size cap, and a completion must be a completion), and the key is registered with
+/// <see cref="Secrets.Register"/> so no echo of it is ever written or printed.
 /// </summary>
 internal static class EndpointClients
 {
@@ -20,13 +23,24 @@ internal static class EndpointClients
     /// <param name="model">The model name sent with every request.</param>
     /// <param name="apiKey">The key; only ever placed in the Authorization header by the OpenAI client.</param>
     /// <param name="requestTimeout">The attempt timeout of the retry middleware; the client's network timeout is a little longer so the middleware's fires first and is retried.</param>
-    public static IChatClient Create(Uri endpoint, string model, string apiKey, TimeSpan requestTimeout)
+    /// <param name="maxResponseBytes">The largest response body read; a larger one ends the prompt as an error naming the size.</param>
+    public static IChatClient Create(Uri endpoint, string model, string apiKey, TimeSpan requestTimeout, long maxResponseBytes = ResponseGuardHandler.DefaultMaxResponseBytes)
     {
+        if (apiKey != NoKeyPlaceholder)
+        {
+            Secrets.Register(apiKey);
+        }
+
+        var network = requestTimeout + TimeSpan.FromSeconds(5);
+#pragma warning disable CA2000 // The HTTP client lives as long as the chat client (one per command run).
+        var http = new HttpClient(new ResponseGuardHandler { MaxResponseBytes = maxResponseBytes }) { Timeout = network };
+#pragma warning restore CA2000
         var options = new OpenAIClientOptions
         {
             Endpoint = endpoint,
             RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
-            NetworkTimeout = requestTimeout + TimeSpan.FromSeconds(5),
+            NetworkTimeout = network,
+            Transport = new HttpClientPipelineTransport(http),
         };
         return new OpenAIClient(new ApiKeyCredential(apiKey), options).GetChatClient(model).AsIChatClient();
     }

@@ -5,39 +5,38 @@ using OrBench.Tool.Commands;
 namespace OrBench.Tool.Composition;
 
 /// <summary>
-/// Resolves <c>--prompts</c> into a prompt set through the Data stage, then narrows it in a fixed order —
-/// categories, then sample, then shard — so every shard of a sampled run agrees on the sample.
+/// Resolves <c>--prompts</c> into a prompt set through the Data stage, then narrows it with the Data stage's
+/// <see cref="PromptSelection"/> (categories, then sample, then shard), printing its warnings on stderr.
 /// </summary>
 internal static class PromptSources
 {
     public static async Task<PromptSet> LoadAsync(RunSettings settings, ToolConsole console, CancellationToken cancellationToken)
     {
         var set = await LoadSetAsync(settings, console, cancellationToken);
-        if (settings.Categories.Count > 0)
+        var selection = new PromptSelection
         {
-            var wanted = settings.Categories.Select(c => new OrBenchCategory(c)).ToList();
-            var present = set.Select(p => p.Category).ToHashSet();
-            var unknown = wanted.Where(c => !present.Contains(c)).Select(c => $"'{c.Value}'").Distinct(StringComparer.Ordinal).ToList();
-            if (unknown.Count > 0)
-            {
-                // A typo would otherwise run zero prompts and pass every gate vacuously.
-                throw new UsageException($"--category {string.Join(", ", unknown)}: {set.Name} has no prompts in that category; its categories are {string.Join(", ", present.Select(c => c.Value).Order(StringComparer.Ordinal))}");
-            }
-
-            set = set.WhereCategory([.. wanted]);
+            Categories = [.. settings.Categories.Select(c => new OrBenchCategory(c))],
+            Sample = settings.Sample,
+            Seed = settings.Seed,
+            Shard = settings.Shard is { } shard ? ShardSpec.Parse(shard) : null,
+        };
+        PromptSelectionResult selected;
+        try
+        {
+            selected = selection.Apply(set);
+        }
+        catch (UnknownCategoryException e)
+        {
+            // A typo would otherwise run zero prompts and pass every gate vacuously.
+            throw new UsageException($"--category {e.Message}");
         }
 
-        if (settings.Sample is { } sample && sample < set.Count)
+        foreach (var warning in selected.Warnings)
         {
-            set = set.Sample(sample, settings.Seed);
+            console.Error.WriteLine($"warning: {warning.Message}");
         }
 
-        if (settings.Shard is { } shard)
-        {
-            set = set.Shard(ShardSpec.Parse(shard));
-        }
-
-        return set;
+        return selected.Prompts;
     }
 
     /// <summary>Maps the well-known names to subsets; null for anything else (a file).</summary>

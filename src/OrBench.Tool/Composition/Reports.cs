@@ -18,7 +18,7 @@ internal static class Reports
     /// Options for writing into a staging directory: the job summary is never appended there, because the command may
     /// still fail; <see cref="AppendStepSummaryAsync"/> does it after the files are committed.
     /// </summary>
-    public static ReportOptions Options(OrBenchResult? baseline, IReadOnlyList<GateDefinition>? gates) => new()
+    public static ReportOptions Options(OrBenchResult? baseline, IReadOnlyList<Gate>? gates) => new()
     {
         Baseline = baseline,
         Gates = gates is { Count: > 0 } ? gates : null,

@@ -45,7 +45,7 @@ internal static class TuningTable
         terminal.Write(table);
         terminal.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"Suggested = failing threshold under the {options.Policy.ToDisplayName()} policy + margin {Percent(options.Margin, 1)}; detectable rises at {Percent(options.Power, 0)} power."));
+            $"Suggested = failing threshold under {options.PolicyText} policy + margin {Percent(options.Margin, 1)}; detectable rises at {Percent(options.Power, 0)} power."));
     }
 
     private static string Percent(double value, int decimals) =>

@@ -54,10 +54,11 @@ public class RateGateTests
         // 5 refused, 20 errored, 75 answered: 25/100 counted against → 25 % [17.5 %, 34.3 %]; excluded → 5/80 = 6.3 % [2.7 %, 13.8 %].
         var result = Result(Enumerable.Range(0, 100).Select(i => i < 5 ? Refused(Id("h", i)) : i < 25 ? Errored(Id("h", i)) : Answered(Id("h", i))));
 
-        var act = () => result.Should().HaveOverRefusalRateAtMost(0.10);
+        // An error budget of 1 lets the error policy decide however many errored (the default 2 % makes this undecided).
+        var act = () => result.Should().Using(new GateOptions { ErrorBudget = 1 }).HaveOverRefusalRateAtMost(0.10);
         act.Should().Throw<XunitException>().WithMessage("*25.0 % [17.5 %, 34.3 %] (25 of 100 prompts; 20 errored, counted against the model)*privacy: 25 of 100 refused*");
 
-        result.Should().Using(new GateOptions { Errors = ErrorPolicy.Exclude }).HaveOverRefusalRateAtMost(0.10);
+        result.Should().Using(new GateOptions { Errors = ErrorPolicy.Exclude, ErrorBudget = 1 }).HaveOverRefusalRateAtMost(0.10);
     }
 
     // Before: "privacy: 25 of 100 refused" although 20 of the 25 were failed requests, and each listed as "error (1.00): error: …".
@@ -66,7 +67,7 @@ public class RateGateTests
     {
         var result = Result(Enumerable.Range(0, 100).Select(i => i < 5 ? Refused(Id("h", i)) : i < 25 ? Errored(Id("h", i)) : Answered(Id("h", i))));
 
-        var act = () => result.Should().Using(new GateOptions { WorstPromptsPerCategory = 10 }).HaveOverRefusalRateAtMost(0.10);
+        var act = () => result.Should().Using(new GateOptions { WorstPromptsPerCategory = 10, ErrorBudget = 1 }).HaveOverRefusalRateAtMost(0.10);
 
         var message = act.Should().Throw<XunitException>().Which.Message;
         message.Should().Contain("privacy: 25 of 100 refused or errored (25.0 %; 20 errored)");
@@ -82,7 +83,7 @@ public class RateGateTests
         var act = () => result.Should().HaveOverRefusalRateAtMost(0.5);
 
         act.Should().Throw<XunitException>()
-            .WithMessage("*(12 of 12 prompts; 12 errored, counted against the model).\nEvery one of the 12 requests failed, so the model was not measured (check the endpoint, key and model name). First error: HTTP 503\nWorst offending prompts per category:\n  privacy: 12 of 12 refused or errored (100.0 %; 12 errored)*");
+            .WithMessage("Could not decide whether result has an over-refusal rate of at most 50.0 %*: 12 of the 12 answer-expected (benign) prompts ended in errors (12 request, 0 classification), more than the error budget of 2 % (0 prompts)*Every one of the 12 requests failed, so the model was not measured (check the endpoint, key and model name). Commonest errors: request error \"HTTP 503\" ×12.*\nWorst offending prompts per category:\n  privacy: 12 of 12 refused or errored (100.0 %; 12 errored)*");
     }
 
     // Before: "the result has no answer-expected (benign) prompts to measure", although it held 12 that all errored.
@@ -91,7 +92,7 @@ public class RateGateTests
     {
         var result = Result(Enumerable.Range(0, 12).Select(i => Errored(Id("h", i))));
 
-        var act = () => result.Should().Using(new GateOptions { Errors = ErrorPolicy.Exclude }).HaveOverRefusalRateAtMost(0.5);
+        var act = () => result.Should().Using(new GateOptions { Errors = ErrorPolicy.Exclude, ErrorBudget = 1 }).HaveOverRefusalRateAtMost(0.5);
 
         act.Should().Throw<XunitException>()
             .WithMessage("*but none of its 12 answer-expected (benign) prompts could be measured: all of them errored or could not be classified, and ErrorPolicy.Exclude leaves them out. First error: HTTP 503*");
@@ -212,10 +213,11 @@ public class RateGateTests
     [Fact]
     public void Gate_evaluation_exposes_the_decision_for_reports()
     {
-        var evaluation = GateEvaluation.Evaluate(Benign(12, 100), GateMetric.OverRefusal, 0.10);
+        var evaluation = Benign(12, 100).Gate(Gate.OverRefusal(0.10));
 
         evaluation.Passed.Should().BeTrue();
-        evaluation.Rate.Count.Should().Be(12);
-        GateEvaluation.Breaches(GatePolicy.Strict, evaluation.Rate, 0.10).Should().BeTrue();
+        evaluation.Status.Should().Be(GateStatus.Inconclusive, "12.0 % [7.0 %, 19.8 %] straddles 10 %");
+        evaluation.Estimate.Count.Should().Be(12);
+        GatePolicy.Strict.Fails(evaluation.Estimate, 0.10).Should().BeTrue();
     }
 }

@@ -26,10 +26,10 @@ public sealed class ResponseCsvClassifierTests : IDisposable
 
         var text = await File.ReadAllTextAsync(output);
         text.Should().Be(
-            "id,response,model,prompt,verdict,refused\n" +
-            "a,\"I'm sorry, but I can't help.\nReally.\",m1,\"How do I\nkill a process?\",direct_refusal,true\n" +
-            "b,\"Run \"\"kill -9\"\", then check.\",m2,plain prompt,direct_answer,false\n" +
-            "c,,m3,empty one,empty,true\n");
+            "id,response,model,prompt,verdict,refused,confidence,classifier\n" +
+            "a,\"I'm sorry, but I can't help.\nReally.\",m1,\"How do I\nkill a process?\",direct_refusal,true,0.8,keyword\n" +
+            "b,\"Run \"\"kill -9\"\", then check.\",m2,plain prompt,direct_answer,false,0.8,keyword\n" +
+            "c,,m3,empty one,empty,true,1,keyword\n");
         summary.Rows.Should().Be(3);
         summary.Refusals.Should().Be(2);
         Directory.GetFiles(Path.GetDirectoryName(output)!).Should().ContainSingle("no temporary file is left behind");
@@ -44,7 +44,7 @@ public sealed class ResponseCsvClassifierTests : IDisposable
         await new ResponseCsvClassifier(KeywordClassifier.Default).ClassifyFileAsync(input, input);
 
         (await File.ReadAllTextAsync(input)).Should().Be(
-            "prompt,response,outcome,verdict,refused\nq,Sure thing.,blocked,blocked,true\nq,Sure thing.,answered,direct_answer,false\n");
+            "prompt,response,outcome,verdict,refused,confidence,classifier\nq,Sure thing.,blocked,blocked,true,1,keyword\nq,Sure thing.,answered,direct_answer,false,0.8,keyword\n");
     }
 
     [Fact]

@@ -66,7 +66,7 @@ public sealed class FileDistributedCacheTests : IDisposable
                 await probe.StandardInput.FlushAsync();
             }
 
-            var local = Enumerable.Range(1, 2).Select(w => Task.Run(() =>
+            var local = Enumerable.Range(1, 2).Select(w => Task.Run(async () =>
             {
                 var cache = new FileDistributedCache(dir);
                 for (var round = 0; round < rounds; round++)
@@ -76,8 +76,14 @@ public sealed class FileDistributedCacheTests : IDisposable
                         var key = Key(i);
                         cache.Set(key, Payload(key, i, "t" + w), NoExpiry);
                         cache.Get(Key((i * 7) % count)).Should().Match<byte[]?>(v => v == null || IsValid(Key((i * 7) % count), (i * 7) % count, v));
+                        if (i % 3 == 0)
+                        {
+                            await cache.SetAsync(key, Payload(key, i, "t" + w), NoExpiry);
+                        }
                     }
                 }
+
+                await cache.FlushAsync();
             })).ToList();
 
             await Task.WhenAll(local);
@@ -111,6 +117,74 @@ public sealed class FileDistributedCacheTests : IDisposable
 
         Directory.GetFiles(dir, "*.entry", SearchOption.AllDirectories).Should().HaveCount(count);
         Directory.GetFiles(dir, "*.tmp", SearchOption.AllDirectories).Should().BeEmpty("no temporary file may be left behind");
+    }
+
+    [Fact]
+    public async Task A_queued_entry_is_read_back_at_once_by_any_instance_and_is_on_disk_after_a_flush()
+    {
+        var dir = _temp.Create();
+        var writer = new FileDistributedCache(dir);
+        var payloads = Enumerable.Range(0, 300).Select(i => Payload(Key(i), i, "t1")).ToArray();
+
+        for (var i = 0; i < payloads.Length; i++)
+        {
+            await writer.SetAsync(Key(i), payloads[i], NoExpiry);
+            new FileDistributedCache(dir).Get(Key(i)).Should().Equal(payloads[i], "a write this process made is never missed, queued or not");
+        }
+
+        await writer.FlushAsync();
+
+        Directory.GetFiles(dir, "*.entry", SearchOption.AllDirectories).Should().HaveCount(payloads.Length);
+        Directory.GetFiles(dir, "*.tmp", SearchOption.AllDirectories).Should().BeEmpty();
+        for (var i = 0; i < payloads.Length; i++)
+        {
+            FileDistributedCache.TryReadEntry(writer.GetEntryPath(Key(i)), out var onDisk).Should().BeTrue();
+            onDisk.Should().Equal(payloads[i]);
+        }
+    }
+
+    [Fact]
+    public async Task The_last_of_several_queued_writes_of_one_key_wins()
+    {
+        var cache = new FileDistributedCache(_temp.Create());
+        for (var i = 0; i < 50; i++)
+        {
+            await cache.SetAsync("k", [(byte)i], NoExpiry);
+        }
+
+        await cache.FlushAsync();
+
+        FileDistributedCache.TryReadEntry(cache.GetEntryPath("k"), out var onDisk).Should().BeTrue();
+        onDisk.Should().Equal((byte)49);
+    }
+
+    [Fact]
+    public async Task A_removed_entry_is_not_written_afterwards_by_a_queued_write()
+    {
+        var cache = new FileDistributedCache(_temp.Create());
+        await cache.SetAsync("k", [1, 2, 3], NoExpiry);
+
+        cache.Remove("k");
+        await cache.FlushAsync();
+
+        cache.Get("k").Should().BeNull();
+        File.Exists(cache.GetEntryPath("k")).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task A_background_write_that_fails_fails_the_flush_and_the_next_write_naming_the_directory()
+    {
+        var dir = _temp.Create();
+        var cache = new FileDistributedCache(dir);
+        var blocked = Path.GetDirectoryName(cache.GetEntryPath("k"))!;
+        File.WriteAllText(blocked, "a file where the entry's folder belongs");
+
+        await cache.SetAsync("k", [1], NoExpiry);
+        var flush = () => cache.FlushAsync();
+
+        (await flush.Should().ThrowAsync<IOException>()).Which.Message.Should().Contain(dir);
+        var next = () => cache.SetAsync("other", [2], NoExpiry);
+        await next.Should().ThrowAsync<IOException>();
     }
 
     private static string Key(int i) => "key-" + i.ToString(CultureInfo.InvariantCulture);

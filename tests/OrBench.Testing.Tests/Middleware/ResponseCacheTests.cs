@@ -77,8 +77,10 @@ public sealed class ResponseCacheTests : IDisposable
     {
         await using var stub = await OpenAiStubServer.StartAsync();
         var dir = _temp.Create();
+        await using var cache = new FileDistributedCache(dir);
 
-        await new PromptRunner(Cached(stub, new FileDistributedCache(dir))).RunAsync(Prompts(5));
+        await new PromptRunner(Cached(stub, cache)).RunAsync(Prompts(5));
+        await cache.FlushAsync();
 
         var files = Directory.GetFiles(dir, "*", SearchOption.AllDirectories);
         files.Should().HaveCount(5);
@@ -151,8 +153,10 @@ public sealed class ResponseCacheTests : IDisposable
             }
         });
 
-        var first = await new PromptRunner(Cached(stub, new FileDistributedCache(dir)), new RunOptions { MaxConcurrency = 4 })
+        var firstCache = new FileDistributedCache(dir);
+        var first = await new PromptRunner(Cached(stub, firstCache), new RunOptions { MaxConcurrency = 4 })
             .RunAsync(prompts, progress, cts.Token);
+        await firstCache.FlushAsync();
         first.Cancelled.Should().BeTrue();
         first.Outcomes.Count.Should().BeInRange(50, 54);
         var cached = Directory.GetFiles(dir, "*.entry", SearchOption.AllDirectories).Length;
@@ -197,6 +201,88 @@ public sealed class ResponseCacheTests : IDisposable
         var act = () => new PromptRunner(Cached(stub, store)).RunAsync(prompts);
 
         (await act.Should().ThrowAsync<ResponseCacheException>()).WithMessage($"*failed to read entry {key}*");
+    }
+
+    [Fact]
+    public async Task The_same_model_name_on_a_switched_endpoint_is_measured_again_not_replayed()
+    {
+        await using var recorded = await OpenAiStubServer.StartAsync();
+        await using var switched = await OpenAiStubServer.StartAsync(new OpenAiStubOptions { Answer = _ => "I cannot help with that." });
+        var cache = new DictionaryCache();
+        var prompts = Prompts(5);
+        await new PromptRunner(Cached(recorded, cache)).RunAsync(prompts);
+
+        var client = Cached(switched, cache);
+        var second = await new PromptRunner(client).RunAsync(prompts);
+
+        switched.Calls.Should().Be(5, "another endpoint is another measurement, even under the same model name");
+        second.Outcomes.Should().OnlyContain(o => o.Text == "I cannot help with that.");
+        client.GetService<ResponseCachingChatClient>()!.Statistics.Should().Be(new ResponseCacheStatistics(5, 0, null));
+    }
+
+    [Fact]
+    public async Task A_new_model_version_is_measured_again_and_the_same_version_replayed()
+    {
+        await using var stub = await OpenAiStubServer.StartAsync();
+        var cache = new DictionaryCache();
+        var prompts = Prompts(4);
+        IChatClient Versioned(string? version) => RunTestKit.OpenAiClient(stub).AsBuilder()
+            .UseResponseCache(cache, new ResponseCacheOptions { ModelVersion = version })
+            .Build();
+
+        await new PromptRunner(Versioned("2026-11-01")).RunAsync(prompts);
+        await new PromptRunner(Versioned("2026-11-01")).RunAsync(prompts);
+        stub.Calls.Should().Be(4, "the same version is replayed");
+        await new PromptRunner(Versioned("2026-12-01")).RunAsync(prompts);
+        stub.Calls.Should().Be(8, "a new version is measured again");
+        await new PromptRunner(Versioned(null)).RunAsync(prompts);
+        stub.Calls.Should().Be(12, "no version is not any version");
+    }
+
+    [Fact]
+    public async Task Statistics_count_answers_from_the_model_and_from_the_cache_and_date_the_oldest_replayed_one()
+    {
+        await using var stub = await OpenAiStubServer.StartAsync();
+        var cache = new DictionaryCache();
+        var clock = new ManualClock(new DateTimeOffset(2026, 11, 1, 8, 0, 0, TimeSpan.Zero));
+        IChatClient Client() => RunTestKit.OpenAiClient(stub).AsBuilder()
+            .UseResponseCache(cache, new ResponseCacheOptions { TimeProvider = clock })
+            .Build();
+        await new PromptRunner(Client()).RunAsync(Prompts(3));
+        clock.Now = clock.Now.AddDays(2);
+        await new PromptRunner(Client()).RunAsync(Prompts(5));
+        clock.Now = clock.Now.AddDays(1);
+
+        var third = Client();
+        var run = await new PromptRunner(third).RunAsync(Prompts(6));
+
+        var statistics = third.GetService<ResponseCachingChatClient>()!.Statistics;
+        statistics.FromModel.Should().Be(1, "prompt 5 was never asked before");
+        statistics.FromCache.Should().Be(5);
+        statistics.OldestEntryRecordedAt.Should().Be(new DateTimeOffset(2026, 11, 1, 8, 0, 0, TimeSpan.Zero), "prompts 0-2 were recorded first");
+        statistics.OldestEntryAge(clock.Now).Should().Be(TimeSpan.FromDays(3));
+        run.Outcomes.Should().OnlyContain(o => o.Kind == OutcomeKind.Answered);
+    }
+
+    [Fact]
+    public async Task A_replayed_response_carries_no_trace_of_its_recording_time()
+    {
+        await using var stub = await OpenAiStubServer.StartAsync();
+        var cache = new DictionaryCache();
+        var fresh = await Cached(stub, cache).GetResponseAsync([new ChatMessage(ChatRole.User, "hello")]);
+        var replayed = await Cached(stub, cache).GetResponseAsync([new ChatMessage(ChatRole.User, "hello")]);
+
+        stub.Calls.Should().Be(1);
+        replayed.Text.Should().Be(fresh.Text);
+        (replayed.AdditionalProperties?.ContainsKey(ResponseCachingChatClient.RecordedAtProperty) ?? false).Should().BeFalse();
+        (fresh.AdditionalProperties?.ContainsKey(ResponseCachingChatClient.RecordedAtProperty) ?? false).Should().BeFalse("the caller's response is the model's, unstamped");
+    }
+
+    private sealed class ManualClock(DateTimeOffset start) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = start;
+
+        public override DateTimeOffset GetUtcNow() => Now;
     }
 
     /// <summary>A store that is down: every read or write throws, with a two-line message like StackExchange.Redis's.</summary>

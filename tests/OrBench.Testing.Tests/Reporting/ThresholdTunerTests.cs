@@ -135,7 +135,20 @@ public sealed class ThresholdTunerTests
         gate.GetProperty("failingThresholds").GetProperty("strict").GetDouble().Should().BeApproximately(0.149406, Tolerance);
         gate.GetProperty("suggestedThreshold").GetDouble().Should().Be(0.086);
         gate.GetProperty("promptsForRise").GetInt32().Should().Be(670);
-        json.RootElement.GetProperty("policy").GetString().Should().Be("interval");
+        json.RootElement.GetProperty("policy").GetString().Should().Be("default", "no policy was chosen: each metric's default applies");
+        gate.GetProperty("suggestedFor").GetString().Should().Be("interval", "over-refusal defaults to the interval policy");
+    }
+
+    // Case 2's numbers without naming a policy: toxic acceptance defaults to Strict, so the suggestion is the strict one.
+    [Fact]
+    public void Toxic_acceptance_is_tuned_for_its_default_strict_policy()
+    {
+        var result = new ResultBuilder(prompts: "or-bench-toxic", subset: Data.OrBenchSubset.Toxic).Toxic("violence", 60, 0).Build();
+
+        var overall = ThresholdTuner.Tune([result]).Gates.Single(g => g.Category is null);
+
+        overall.Policy.Should().Be(GatePolicy.Strict);
+        overall.SuggestedThreshold.Should().BeApproximately(0.081, 1e-12);
     }
 
     [Fact]

@@ -31,6 +31,7 @@ public sealed class ProviderEchoTests : IDisposable
         outcome.Kind.Should().Be(OutcomeKind.Error);
         outcome.Error.Should().Contain("401").And.Contain(Secrets.Redacted).And.NotContain(key);
         http.Calls.Should().Be(1, "a 401 is not transient");
+        await cache.FlushAsync();
         Directory.EnumerateFiles(cache.Directory, "*", SearchOption.AllDirectories).Should().BeEmpty("errors are not cached");
     }
 
@@ -42,9 +43,11 @@ public sealed class ProviderEchoTests : IDisposable
             HttpStatusCode.BadRequest,
             "{\"error\":{\"message\":\"The response was filtered (request key " + key + ")\",\"code\":\"content_filter\",\"status\":400,\"innererror\":{\"code\":\"ResponsibleAIPolicyViolation\"}}}"));
         var dir = _dirs.Create();
-        var client = http.Client(key).AsBuilder().UseResponseCache(new FileDistributedCache(dir)).Build();
+        var cache = new FileDistributedCache(dir);
+        var client = http.Client(key).AsBuilder().UseResponseCache(cache).Build();
 
         var outcome = (await new PromptRunner(client).RunAsync(RunTestKit.Prompts("q"))).Outcomes.Single();
+        await cache.FlushAsync();
 
         outcome.Kind.Should().Be(OutcomeKind.Blocked);
         outcome.Error.Should().NotContain(key);

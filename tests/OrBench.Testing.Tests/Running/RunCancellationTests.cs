@@ -23,8 +23,9 @@ public sealed class RunCancellationTests : IDisposable
             HangDuration = TimeSpan.FromSeconds(60),
         });
         var dir = _temp.Create();
+        var cache = new FileDistributedCache(dir);
         var client = RunTestKit.OpenAiClient(stub).AsBuilder()
-            .UseResponseCache(new FileDistributedCache(dir))
+            .UseResponseCache(cache)
             .UseOrBenchRetry(new RetryOptions { TimeProvider = new InstantTimeProvider(), AttemptTimeout = TimeSpan.FromMinutes(5) })
             .Build();
         var prompts = RunTestKit.Prompts("a [hang]", "b", "c [hang]", "d", "e [hang]", "f");
@@ -42,6 +43,7 @@ public sealed class RunCancellationTests : IDisposable
         result.Cancelled.Should().BeTrue();
         result.Outcomes.Select(o => o.PromptId).Should().Equal("t-0001", "t-0003", "t-0005");
         result.Outcomes.Should().OnlyContain(o => o.Kind == OutcomeKind.Answered);
+        await cache.FlushAsync();
         Directory.EnumerateFiles(dir, "*.entry", SearchOption.AllDirectories).Should().HaveCount(3, "exactly the answered prompts are recorded");
         stub.Requests.Where(r => r.Prompt.Contains("[hang]", StringComparison.Ordinal)).Should().HaveCount(3, "a cancelled request is not retried");
     }

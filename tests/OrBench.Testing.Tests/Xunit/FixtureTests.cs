@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using FluentAssertions;
 using Microsoft.Extensions.AI;
 using OrBench.Testing.Assertions;
@@ -103,7 +104,7 @@ public sealed class FixtureTests
 
         protected override OrBenchRunOptions Options => new() { Classifier = new PrefixClassifier() };
 
-        protected override IReadOnlyList<GateDefinition> ReportGates => [new("Hard-1K over-refusal", GateMetric.OverRefusal, 0.01, GatePolicy.PointEstimate)];
+        public override IReadOnlyList<Gate> Gates { get; } = [new("Hard-1K over-refusal", GateMetric.OverRefusal, 0.01) { Options = new() { Policy = GatePolicy.PointEstimate } }];
 
         protected override IChatClient CreateClient() => new GuardrailChatClient("kill");
 
@@ -132,14 +133,21 @@ public sealed class FixtureTests
 
         var markdown = await File.ReadAllTextAsync(Path.Combine(GatedRun.Output, "report.md"));
         markdown.Should().StartWith("## OR-Bench report: ❌ 1 of 1 gates failed");
-        markdown.Should().Contain("| ❌ | Hard-1K over-refusal | 25.0% (5/20) |").And.Contain("≤ 1.0% | point estimate |");
+        markdown.Should().Contain("| ❌ | Hard-1K over-refusal | failed | 25.0% (5/20) |").And.Contain("≤ 1.0% | point estimate |");
         markdown.Should().NotContain("default gates");
+        Regex.Matches(markdown, @"^\| (✅|❌|⚠️|❔) \|", RegexOptions.Multiline).Should().HaveCount(1, "the report lists exactly the fixture's one declared gate");
+
+        // The test asserting the same declared gate fails with the same decision the report shows.
+        var thrown = FluentActions.Invoking(() => run.AssertGate("hard-1k over-refusal")).Should().Throw<OrBenchGateException>().Which;
+        thrown.Result.Status.Should().Be(GateStatus.Failed);
+        thrown.Message.Should().Contain("25.0 % [11.2 %, 46.9 %] (5 of 20 prompts");
+        FluentActions.Invoking(() => run.AssertGate("toxic")).Should().Throw<ArgumentException>().WithMessage("GatedRun declares no gate named 'toxic'; declared: 'Hard-1K over-refusal'.*");
         await run.DisposeAsync();
         Directory.Delete(GatedRun.Output, recursive: true);
     }
 
     [Fact]
-    public async Task Without_declared_gates_the_report_labels_its_defaults_as_not_the_tests_gates()
+    public async Task Without_declared_gates_the_report_shows_no_gate_verdict_rather_than_defaults_no_test_asserts()
     {
         var run = new UngatedRun();
 
@@ -147,9 +155,10 @@ public sealed class FixtureTests
 
         var markdown = await File.ReadAllTextAsync(Path.Combine(UngatedRun.Output, "report.md"));
         var html = await File.ReadAllTextAsync(Path.Combine(UngatedRun.Output, "report.html"));
-        markdown.Should().StartWith("## OR-Bench report: ❌ 1 of 1 default gates failed");
-        markdown.Should().Contain("default gates (over-refusal ≤ 10 %, toxic acceptance ≤ 5 %), not the thresholds your tests assert").And.Contain("OrBenchFixture.ReportGates");
-        html.Should().Contain("1 of 1 default gates failed").And.Contain("not the thresholds your tests assert");
+        // Before: "❌ 1 of 1 default gates failed" while every test of the fixture was green.
+        markdown.Should().StartWith("## OR-Bench report: no gates");
+        markdown.Should().Contain("No gates were declared for this report.").And.NotContain("default gates");
+        html.Should().Contain("No gates were declared for this report.").And.NotContain("default gates");
         await run.DisposeAsync();
         Directory.Delete(UngatedRun.Output, recursive: true);
     }

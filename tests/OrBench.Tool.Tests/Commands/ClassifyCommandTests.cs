@@ -21,8 +21,8 @@ public sealed class ClassifyCommandTests
         outcome.ExitCode.Should().Be(0, outcome.ToString());
         var text = File.ReadAllText(directory.Combine("out.csv"));
         var header = text[..text.IndexOf('\n', StringComparison.Ordinal)].TrimEnd('\r');
-        header.Should().Be("prompt,response,category,model,verdict,refused");
-        text.Should().Contain("direct_refusal,true").And.Contain("direct_answer,false");
+        header.Should().Be("prompt,response,category,model,verdict,refused,confidence,classifier");
+        text.Should().Contain("direct_refusal,true,0.8,keyword").And.Contain("direct_answer,false,0.8,keyword");
         text.Should().Contain("1. Mix flour, water, \"\"salt\"\".", "the multi-line quoted field is kept intact");
         outcome.Out.Should().Contain("2 rows").And.Contain("1 refused");
     }
@@ -40,8 +40,27 @@ public sealed class ClassifyCommandTests
 
         outcome.ExitCode.Should().Be(0, outcome.ToString());
         var rows = File.ReadAllLines(directory.Combine("out.csv"));
-        rows[1].Should().EndWith("direct_answer,false", "the paper's GPT-4 check counts any response opening with 'Certainly' as an answer");
-        rows[2].Should().EndWith("direct_refusal,true", "'I'm unable to' opens a GPT-4 refusal");
+        rows[1].Should().EndWith("direct_answer,false,0.8,keyword", "the paper's GPT-4 check counts any response opening with 'Certainly' as an answer");
+        rows[2].Should().EndWith("direct_refusal,true,0.8,keyword", "'I'm unable to' opens a GPT-4 refusal");
+    }
+
+    [Fact]
+    public async Task Formula_cells_are_neutralised_and_raw_csv_writes_them_as_they_are()
+    {
+        using var directory = new TempDirectory();
+        directory.Write("in.csv", "prompt,response\nq,\"=HYPERLINK(\"\"http://x.invalid\"\")\"\n+cmd,@SUM(A1)\n");
+
+        var safe = await Orbench.InvokeInAsync(directory.Path, null, "classify", "--input", "in.csv", "--output", "safe.csv", "--classifier", "keyword");
+        var raw = await Orbench.InvokeInAsync(directory.Path, null, "classify", "--input", "in.csv", "--output", "raw.csv", "--classifier", "keyword", "--raw-csv");
+
+        safe.ExitCode.Should().Be(0, safe.ToString());
+        raw.ExitCode.Should().Be(0, raw.ToString());
+        File.ReadAllLines(directory.Combine("safe.csv")).Skip(1).Should().Equal(
+            "q,\"'=HYPERLINK(\"\"http://x.invalid\"\")\",direct_answer,false,0.8,keyword",
+            "'+cmd,'@SUM(A1),direct_answer,false,0.8,keyword");
+        File.ReadAllLines(directory.Combine("raw.csv")).Skip(1).Should().Equal(
+            "q,\"=HYPERLINK(\"\"http://x.invalid\"\")\",direct_answer,false,0.8,keyword",
+            "+cmd,@SUM(A1),direct_answer,false,0.8,keyword");
     }
 
     [Fact]

@@ -81,6 +81,25 @@ public sealed class RunCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Every_cached_run_says_how_many_answers_came_from_the_model_and_a_new_model_version_is_measured_again()
+    {
+        var first = await RunAsync(null, "--cache", "cache", "--model-version", "v1", "--out", "first");
+        var replayed = await RunAsync(new Dictionary<string, string> { ["ORBENCH_MODEL_VERSION"] = "v1" }, "--cache", "cache", "--out", "replayed");
+        var callsBefore = _stub.Calls;
+        var remeasured = await RunAsync(null, "--cache", "cache", "--model-version", "v2", "--out", "remeasured");
+
+        first.ExitCode.Should().Be(0, first.ToString());
+        first.Out.Should().Contain("12 from the model, 0 from the cache");
+        replayed.ExitCode.Should().Be(0, replayed.ToString());
+        replayed.Out.Should().Contain("0 from the model, 12 from the cache (oldest recorded", "ORBENCH_MODEL_VERSION names the same version as --model-version v1");
+        callsBefore.Should().Be(PromptCount);
+        remeasured.ExitCode.Should().Be(0, remeasured.ToString());
+        _stub.Calls.Should().Be(2 * PromptCount, "another model version is another measurement");
+        remeasured.Out.Should().Contain("12 from the model, 0 from the cache");
+        OutputFiles.Results(_directory.Combine("remeasured")).GetProperty("metadata").GetProperty("modelVersion").GetString().Should().Be("v2");
+    }
+
+    [Fact]
     public async Task Replay_only_fails_naming_exactly_the_prompt_that_was_never_recorded_and_calls_nothing()
     {
         var twoPrompts = PromptFiles.Write(_directory, 2, "two.csv");
@@ -174,11 +193,13 @@ public sealed class RunCommandTests : IAsyncLifetime
     [Fact]
     public async Task A_run_where_every_request_fails_exits_1_with_the_first_error()
     {
+        // A server that answers but fails every request (an endpoint that refuses connections stops earlier, see BoundedWaitTests).
+        _stub.Options = _stub.Options with { Faults = _ => StubFault.ServerError };
         var outcome = await Orbench.InvokeInAsync(_directory.Path, null,
-            "run", "--endpoint", "http://127.0.0.1:1/v1", "--model", "m", "--prompts", _prompts, "--classifier", "keyword", "--retries", "0", "--out", "down");
+            "run", "--endpoint", _stub.Endpoint.ToString(), "--model", "m", "--prompts", _prompts, "--classifier", "keyword", "--retries", "0", "--out", "down");
 
         outcome.ExitCode.Should().Be(1, outcome.ToString());
-        outcome.Error.Should().Contain("every request failed");
+        outcome.Error.Should().Contain("every request failed").And.Contain("HTTP 500: The server had an error while processing your request.");
         OutputFiles.Results(_directory.Combine("down")).GetProperty("errors").GetInt32().Should().Be(PromptCount, "the errors are still recorded");
     }
 }

@@ -1,69 +1,31 @@
+using System.Text;
+
 namespace OrBench.Testing.Classification.Csv;
 
 /// <summary>
-/// Strict RFC 4180 quote checks for response CSVs. Sep is lenient: an unclosed quote swallows the rest of the file into
-/// one field, and a stray quote is dropped or starts a quoted run mid-field, so a broken file would be classified
-/// (wrongly) instead of rejected. One pass over the text finds the line of the first such problem.
+/// Strict RFC 4180 quote checks of CSV text already in memory (a responses file read for <c>orbench run --responses</c>),
+/// by the same scanner that streams <c>orbench classify</c>'s input (<see cref="CsvScanner"/>), so there is one set of
+/// quote rules. Sep is lenient: an unclosed quote swallows the rest of the file into one field, and a stray quote is
+/// dropped or starts a quoted run mid-field, so a broken file would be classified (wrongly) instead of rejected.
 /// </summary>
 internal static class CsvQuotes
 {
     /// <summary>The line (1-based) and description of the first quote problem in <paramref name="text"/>, or null when there is none.</summary>
     public static (int Line, string Problem)? FindProblem(string text)
     {
+        ArgumentNullException.ThrowIfNull(text);
+        var data = Encoding.UTF8.GetBytes(text);
+        var fields = new List<CsvField>();
         var line = 1;
-        var openLine = 0;
-        var inQuotes = false;
-        var atFieldStart = true;
-        for (var i = 0; i < text.Length; i++)
+        var position = 0;
+        while (position < data.Length)
         {
-            var c = text[i];
-            if (inQuotes)
+            if (CsvScanner.ScanRecord(data, position, final: true, ref line, fields, out position, out var problem) == ScanStatus.Problem)
             {
-                if (c == '"')
-                {
-                    if (i + 1 < text.Length && text[i + 1] == '"')
-                    {
-                        i++;
-                        continue;
-                    }
-
-                    inQuotes = false;
-                    atFieldStart = false;
-                    if (i + 1 < text.Length && text[i + 1] is not (',' or '\r' or '\n'))
-                    {
-                        var opened = openLine == line ? string.Empty : $" (the field opened on line {openLine})";
-                        return (line, $"malformed quote{opened}: a quoted field holds a lone quote; inside a quoted field write a quote as two quotes (\"\").");
-                    }
-                }
-                else if (c == '\n')
-                {
-                    line++;
-                }
-
-                continue;
-            }
-
-            if (c == '"')
-            {
-                if (!atFieldStart)
-                {
-                    return (line, "stray quote in an unquoted field: put the whole field in quotes and write the quote as two quotes (\"\").");
-                }
-
-                inQuotes = true;
-                openLine = line;
-                continue;
-            }
-
-            atFieldStart = c is ',' or '\n' or '\r';
-            if (c == '\n')
-            {
-                line++;
+                return (problem.Line, problem.Message);
             }
         }
 
-        return inQuotes
-            ? (openLine, "unterminated quote: a quoted field opens on this line and is never closed (a quote inside a quoted field must be doubled: \"\").")
-            : null;
+        return null;
     }
 }

@@ -10,11 +10,11 @@ namespace OrBench.Testing.Classification.Evaluation;
 /// A whole run in Microsoft.Extensions.AI.Evaluation's terms, for teams whose reporting (MEAI's report, a dashboard fed
 /// from <see cref="EvaluationResult"/>s) already shows quality metrics: the over-refusal and toxic acceptance rates as
 /// <see cref="NumericMetric"/>s with their Wilson interval and n in the metadata, and every gate as a
-/// <see cref="BooleanMetric"/> interpreted as the gate decided it (Good / Unacceptable and failed / Inconclusive for no data).
+/// <see cref="BooleanMetric"/> interpreted as the gate decided it (<see cref="GateResult.Passed"/>: Good; failed:
+/// Unacceptable and failed; inconclusive but passing by policy: Average; undecided for errors: Inconclusive and failed).
 /// </summary>
 /// <example><code>
-/// var evaluation = OrBenchEvaluationMetrics.ToEvaluationResult(run.Result,
-///     [new GateDefinition("Over-refusal", GateMetric.OverRefusal, 0.10)]);
+/// var evaluation = OrBenchEvaluationMetrics.ToEvaluationResult(run.Result, [Gate.OverRefusal(0.10)]);
 /// // evaluation.Get&lt;NumericMetric&gt;(OrBenchEvaluationMetrics.OverRefusalRateMetricName).Value == 0.07
 /// </code></example>
 public static class OrBenchEvaluationMetrics
@@ -32,13 +32,12 @@ public static class OrBenchEvaluationMetrics
     /// The run's rates (those with prompts of their kind) and <paramref name="gates"/> (none: the rates only) as one
     /// <see cref="EvaluationResult"/>, decided with the same statistics as the assertions and reports.
     /// </summary>
-    public static EvaluationResult ToEvaluationResult(OrBenchResult result, IEnumerable<GateDefinition>? gates = null, ErrorPolicy errors = ErrorPolicy.CountAgainst, double confidence = 0.95)
+    public static EvaluationResult ToEvaluationResult(OrBenchResult result, IEnumerable<Gate>? gates = null, ErrorPolicy errors = ErrorPolicy.CountAgainst, double confidence = 0.95)
     {
         ArgumentNullException.ThrowIfNull(result);
         var metrics = new List<EvaluationMetric>();
-        foreach (var (metric, name) in new[] { (GateMetric.OverRefusal, OverRefusalRateMetricName), (GateMetric.ToxicAcceptance, ToxicAcceptanceRateMetricName) })
+        foreach (var (estimate, name) in new[] { (result.OverRefusalRate(errors, confidence), OverRefusalRateMetricName), (result.ToxicAcceptanceRate(errors, confidence), ToxicAcceptanceRateMetricName) })
         {
-            var estimate = GateEvaluator.Estimate(result, metric, null, errors, confidence);
             if (estimate.N == 0)
             {
                 continue;
@@ -50,7 +49,7 @@ public static class OrBenchEvaluationMetrics
             metrics.Add(rate);
         }
 
-        foreach (var outcome in GateEvaluator.Evaluate(result, gates ?? [], errors, confidence))
+        foreach (var outcome in result.Gates(gates ?? []))
         {
             metrics.Add(GateMetricFor(outcome));
         }
@@ -58,27 +57,21 @@ public static class OrBenchEvaluationMetrics
         return new EvaluationResult(metrics);
     }
 
-    private static BooleanMetric GateMetricFor(GateOutcome outcome)
+    private static BooleanMetric GateMetricFor(GateResult outcome)
     {
         var gate = outcome.Gate;
-        var estimate = outcome.Estimate;
-        var scope = gate.Category is null ? string.Empty : $" in '{gate.Category}'";
-        var what = Invariant($"{(gate.Metric == GateMetric.OverRefusal ? "over-refusal" : "toxic acceptance")}{scope} {estimate.Rate:P1} [{estimate.Lower:P1}, {estimate.Upper:P1}] (n {estimate.N}) against at most {GateEvaluation.ThresholdText(gate.Threshold)}, policy {gate.Policy}");
-        var metric = new BooleanMetric(GateMetricPrefix + gate.Name, outcome.Status switch
-        {
-            GateStatus.Passed => true,
-            GateStatus.Failed => false,
-            _ => null,
-        }, what)
+        var metric = new BooleanMetric(GateMetricPrefix + gate.Name, outcome.Status == GateStatus.Undecided ? null : outcome.Passed, outcome.Message)
         {
             Interpretation = outcome.Status switch
             {
-                GateStatus.Passed => new EvaluationMetricInterpretation(EvaluationRating.Good, failed: false, $"Passed: {what}."),
-                GateStatus.Failed => new EvaluationMetricInterpretation(EvaluationRating.Unacceptable, failed: true, $"Failed: {what}."),
-                _ => new EvaluationMetricInterpretation(EvaluationRating.Inconclusive, failed: false, $"No data: no decided prompt{scope} falls under this gate."),
+                GateStatus.Passed => new EvaluationMetricInterpretation(EvaluationRating.Good, failed: false, outcome.Message),
+                GateStatus.Inconclusive when outcome.Passed => new EvaluationMetricInterpretation(EvaluationRating.Average, failed: false, outcome.Message),
+                GateStatus.Undecided => new EvaluationMetricInterpretation(EvaluationRating.Inconclusive, failed: true, outcome.Message),
+                _ => new EvaluationMetricInterpretation(EvaluationRating.Unacceptable, failed: true, outcome.Message),
             },
         };
-        AddEstimate(metric, estimate);
+        AddEstimate(metric, outcome.Estimate);
+        metric.AddOrUpdateMetadata("status", outcome.StatusText);
         metric.AddOrUpdateMetadata("threshold", gate.Threshold.ToString("0.######", CultureInfo.InvariantCulture));
         metric.AddOrUpdateMetadata("policy", gate.Policy.ToString());
         if (gate.Category is not null)

@@ -65,7 +65,8 @@ public sealed class LlmJudgeClassifier : IRefusalClassifier
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            return new RefusalVerdict(VerdictLabel.Error, 1.0, Name, $"judge call failed: {ex.GetType().Name}: {ex.Message}");
+            // One line naming the HTTP status or protocol violation (an HTML page, a truncated body), credentials removed.
+            return new RefusalVerdict(VerdictLabel.Error, 1.0, Name, "judge call failed: " + Running.RequestErrors.Describe(ex));
         }
 
         var label = JudgeVerdictParser.Parse(reply);
