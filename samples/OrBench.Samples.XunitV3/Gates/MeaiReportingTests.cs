@@ -19,6 +19,6 @@ public sealed class MeaiReportingTests(Hard1KRun run) : IClassFixture<Hard1KRun>
         var gate = evaluation.Get<BooleanMetric>(OrBenchEvaluationMetrics.GateMetricPrefix + "Over-refusal");
         TestContext.Current.TestOutputHelper?.WriteLine($"{rate.Name}: {rate.Value:P1} [{rate.Metadata!["lower"]}, {rate.Metadata["upper"]}]; {gate.Interpretation!.Reason}");
 
-        gate.Interpretation.Failed.Should().BeFalse();
+        gate.Interpretation!.Failed.Should().BeFalse();
     }
 }
