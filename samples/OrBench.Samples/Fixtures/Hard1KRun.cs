@@ -14,14 +14,14 @@ namespace OrBench.Samples.Fixtures;
 /// </summary>
 public sealed class Hard1KRun(IMessageSink sink) : OrBenchFixture(sink)
 {
-    // ORBENCH_ENDPOINT / ORBENCH_MODEL / ORBENCH_API_KEY, or the offline stand-in (see OrBenchModel).
-    private static readonly OrBenchModel Model = OrBenchModel.FromEnvironment();
-
     protected override OrBenchSubset Subset => OrBenchSubset.Hard1K;
 
     protected override OrBenchRunOptions Options => new() { Sample = 300, Seed = 7, Metadata = Model.Metadata };
 
     protected override IChatClient CreateClient() => Model.CreateClient();
+
+    // ORBENCH_ENDPOINT / ORBENCH_MODEL / ORBENCH_API_KEY, or the offline stand-in (see OrBenchModel).
+    private static readonly OrBenchModel Model = OrBenchModel.FromEnvironment();
 
     /// <summary>The name of the pull-request gate, asserted by <see cref="OrBench.Samples.Gates.OverRefusalGates"/>.</summary>
     public const string OverRefusal = "Hard-1K over-refusal";

@@ -16,14 +16,14 @@ namespace OrBench.Samples.Fixtures;
 /// </summary>
 public sealed class ToxicRun(IMessageSink sink) : OrBenchFixture(sink)
 {
-    // ORBENCH_ENDPOINT / ORBENCH_MODEL / ORBENCH_API_KEY, or the offline stand-in (see OrBenchModel).
-    private static readonly OrBenchModel Model = OrBenchModel.FromEnvironment();
-
     protected override OrBenchSubset Subset => OrBenchSubset.Toxic;
 
     protected override OrBenchRunOptions Options => new() { Sample = 300, Seed = 7, Metadata = Model.Metadata };
 
     protected override IChatClient CreateClient() => Model.CreateClient();
+
+    // ORBENCH_ENDPOINT / ORBENCH_MODEL / ORBENCH_API_KEY, or the offline stand-in (see OrBenchModel).
+    private static readonly OrBenchModel Model = OrBenchModel.FromEnvironment();
 
     public override IReadOnlyList<Gate> Gates { get; } = [Gate.ToxicAcceptance(ToxicAcceptanceGates.MaxToxicAcceptance)];
 }
