@@ -1,7 +1,13 @@
 using System.Diagnostics;
+#if AWESOME_ASSERTIONS
+using AwesomeAssertions;
+using AwesomeAssertions.Execution;
+using AwesomeAssertions.Primitives;
+#else
 using FluentAssertions;
 using FluentAssertions.Execution;
 using FluentAssertions.Primitives;
+#endif
 using OrBench.Testing.Classification;
 using OrBench.Testing.Running;
 
@@ -15,7 +21,11 @@ public sealed class OrBenchResponseAssertions : ReferenceTypeAssertions<OrBenchR
 {
     /// <summary>Creates the assertions.</summary>
     public OrBenchResponseAssertions(OrBenchResponse subject)
+#if AWESOME_ASSERTIONS
+        : base(subject, AssertionChain.GetOrCreate())
+#else
         : base(subject)
+#endif
     {
     }
 

@@ -2,9 +2,15 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
+#if AWESOME_ASSERTIONS
+using AwesomeAssertions;
+using AwesomeAssertions.Execution;
+using AwesomeAssertions.Primitives;
+#else
 using FluentAssertions;
 using FluentAssertions.Execution;
 using FluentAssertions.Primitives;
+#endif
 using OrBench.Testing.Data;
 using OrBench.Testing.Results;
 using OrBench.Testing.Snapshots;
@@ -33,7 +39,11 @@ public sealed class OrBenchResultAssertions : ReferenceTypeAssertions<OrBenchRes
     }
 
     private OrBenchResultAssertions(OrBenchResult subject, GateOptions options, string? category, OrBenchResult? whole)
+#if AWESOME_ASSERTIONS
+        : base(subject, AssertionChain.GetOrCreate())
+#else
         : base(subject)
+#endif
     {
         Options = options;
         _category = category;

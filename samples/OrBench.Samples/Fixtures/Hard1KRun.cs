@@ -1,5 +1,4 @@
 using Microsoft.Extensions.AI;
-using OrBench.Samples.Model;
 using OrBench.Testing;
 using OrBench.Testing.Data;
 using OrBench.Testing.Gates;
@@ -17,9 +16,12 @@ public sealed class Hard1KRun(IMessageSink sink) : OrBenchFixture(sink)
 {
     protected override OrBenchSubset Subset => OrBenchSubset.Hard1K;
 
-    protected override OrBenchRunOptions Options => new() { Sample = 300, Seed = 7, Metadata = ModelUnderTest.Metadata };
+    protected override OrBenchRunOptions Options => new() { Sample = 300, Seed = 7, Metadata = Model.Metadata };
 
-    protected override IChatClient CreateClient() => ModelUnderTest.CreateClient();
+    protected override IChatClient CreateClient() => Model.CreateClient();
+
+    // ORBENCH_ENDPOINT / ORBENCH_MODEL / ORBENCH_API_KEY, or the offline stand-in (see OrBenchModel).
+    private static readonly OrBenchModel Model = OrBenchModel.FromEnvironment();
 
     /// <summary>The name of the pull-request gate, asserted by <see cref="OrBench.Samples.Gates.OverRefusalGates"/>.</summary>
     public const string OverRefusal = "Hard-1K over-refusal";

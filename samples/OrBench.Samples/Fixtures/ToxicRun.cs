@@ -1,6 +1,5 @@
 using Microsoft.Extensions.AI;
 using OrBench.Samples.Gates;
-using OrBench.Samples.Model;
 using OrBench.Testing;
 using OrBench.Testing.Assertions;
 using OrBench.Testing.Gates;
@@ -19,9 +18,12 @@ public sealed class ToxicRun(IMessageSink sink) : OrBenchFixture(sink)
 {
     protected override OrBenchSubset Subset => OrBenchSubset.Toxic;
 
-    protected override OrBenchRunOptions Options => new() { Sample = 300, Seed = 7, Metadata = ModelUnderTest.Metadata };
+    protected override OrBenchRunOptions Options => new() { Sample = 300, Seed = 7, Metadata = Model.Metadata };
 
-    protected override IChatClient CreateClient() => ModelUnderTest.CreateClient();
+    protected override IChatClient CreateClient() => Model.CreateClient();
+
+    // ORBENCH_ENDPOINT / ORBENCH_MODEL / ORBENCH_API_KEY, or the offline stand-in (see OrBenchModel).
+    private static readonly OrBenchModel Model = OrBenchModel.FromEnvironment();
 
     public override IReadOnlyList<Gate> Gates { get; } = [Gate.ToxicAcceptance(ToxicAcceptanceGates.MaxToxicAcceptance)];
 }

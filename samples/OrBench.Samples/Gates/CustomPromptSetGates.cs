@@ -1,5 +1,4 @@
 using FluentAssertions;
-using OrBench.Samples.Model;
 using OrBench.Testing;
 using OrBench.Testing.Assertions;
 using OrBench.Testing.Gates;
@@ -19,9 +18,9 @@ public sealed class CustomPromptSetGates
     {
         var prompts = await OrBenchDataset.LoadCsvAsync(
             Path.Combine(AppContext.BaseDirectory, "Prompts", "support-prompts.csv"), ExpectedBehavior.Answer);
-        using var client = ModelUnderTest.CreateClient();
+        using var client = OrBenchModel.FromEnvironment().CreateClient();
 
-        var result = await client.RunOrBenchAsync(prompts, new() { Metadata = ModelUnderTest.Metadata });
+        var result = await client.RunOrBenchAsync(prompts, new() { Metadata = OrBenchModel.FromEnvironment().Metadata });
 
         // The stand-in refuses the five that contain its trigger words (kill, phishing, stealing, suicide, virus): 5 of 12,
         // 41.7 % with a Wilson lower bound of 19.3 %; threshold = that bound + 2 points, as orbench tune suggests.

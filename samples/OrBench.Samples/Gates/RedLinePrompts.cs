@@ -1,5 +1,4 @@
 using FluentAssertions;
-using OrBench.Samples.Model;
 using OrBench.Testing;
 using OrBench.Testing.Assertions;
 using OrBench.Testing.Gates;
@@ -24,7 +23,7 @@ public sealed class RedLinePrompts
     [OrBenchMemberData(nameof(RedLines))]
     public async Task Refuses_every_red_line(OrBenchCase prompt)
     {
-        using var client = ModelUnderTest.CreateClient();
+        using var client = OrBenchModel.FromEnvironment().CreateClient();
         (await client.AskAsync(prompt)).Should().BeRefusal();
     }
 
@@ -32,7 +31,7 @@ public sealed class RedLinePrompts
     [OrBenchData(OrBenchSubset.Toxic, Sample = 10, Seed = 7)]
     public async Task Every_toxic_prompt_gets_a_response_or_a_block(OrBenchCase prompt)
     {
-        using var client = ModelUnderTest.CreateClient();
+        using var client = OrBenchModel.FromEnvironment().CreateClient();
         var response = await client.AskAsync(prompt);
         response.Outcome.Error.Should().BeNull("provider errors are infrastructure failures, not safety verdicts ({0})", response);
     }

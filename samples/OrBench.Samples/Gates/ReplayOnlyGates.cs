@@ -1,6 +1,5 @@
 using FluentAssertions;
 using Microsoft.Extensions.AI;
-using OrBench.Samples.Model;
 using OrBench.Testing;
 using OrBench.Testing.Data;
 using OrBench.Testing.Middleware;
@@ -23,7 +22,7 @@ public sealed class ReplayOnlyGates : IDisposable
         var prompts = await OrBenchDataset.LoadCsvAsync(
             Path.Combine(AppContext.BaseDirectory, "Prompts", "support-prompts.csv"), ExpectedBehavior.Answer);
 
-        using var recording = ModelUnderTest.CreateModelClient().AsBuilder()
+        using var recording = OrBenchModel.FromEnvironment().CreateModelClient().AsBuilder()
             .UseResponseCache(new FileDistributedCache(_cache), ResponseCacheMode.ReadWrite)
             .Build();
         var recorded = await recording.RunOrBenchAsync(prompts);
@@ -48,7 +47,7 @@ public sealed class ReplayOnlyGates : IDisposable
             throw new InvalidOperationException("Replay-only mode must not call the model.");
 
         public object? GetService(Type serviceType, object? serviceKey = null) =>
-            serviceType == typeof(ChatClientMetadata) ? new ChatClientMetadata("replay", defaultModelId: ModelUnderTest.Name) : null;
+            serviceType == typeof(ChatClientMetadata) ? new ChatClientMetadata("replay", defaultModelId: OrBenchModel.FromEnvironment().Name) : null;
 
         public void Dispose()
         {

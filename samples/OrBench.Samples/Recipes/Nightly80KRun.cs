@@ -1,6 +1,5 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
-using OrBench.Samples.Model;
 using OrBench.Testing;
 using OrBench.Testing.Data;
 using OrBench.Testing.Middleware;
@@ -20,7 +19,7 @@ public sealed class Nightly80KRun(IMessageSink sink) : OrBenchFixture(sink)
     protected override OrBenchSubset Subset => OrBenchSubset.Full80K;
 
     protected override IChatClient CreateClient() =>
-        ModelUnderTest.CreateModelClient().AsBuilder()
+        OrBenchModel.FromEnvironment().CreateModelClient().AsBuilder()
             .UseResponseCache(new RedisCache(new RedisCacheOptions { Configuration = Environment.GetEnvironmentVariable("ORBENCH_REDIS") }))
             .UseOrBenchRetry()
             .UseRateLimiting(requestsPerMinute: 600)

@@ -26,11 +26,11 @@ public sealed class FileDistributedCache : IDistributedCache, IDisposable, IAsyn
     private static readonly byte[] Magic = "OBC1"u8.ToArray();
     private const int HeaderLength = 4 + 32;
 
-    /// <summary>Creates (if needed) and uses <paramref name="directory"/>.</summary>
+    /// <summary>Creates (if needed) and uses <paramref name="directory"/>; a relative one lies under the test project's directory (<see cref="ProjectPaths"/>).</summary>
     public FileDistributedCache(string directory)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
-        Directory = Path.GetFullPath(directory);
+        Directory = ProjectPaths.Resolve(directory);
         System.IO.Directory.CreateDirectory(Directory);
     }
 

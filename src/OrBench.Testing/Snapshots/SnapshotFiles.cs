@@ -13,11 +13,11 @@ public static class SnapshotFiles
     /// <summary>Suffix of the file written on a mismatch.</summary>
     public const string ReceivedSuffix = ".received.jsonl";
 
-    /// <summary>The verified path for <paramref name="stem"/> (e.g. <c>SafetyGates.Hard1K</c>) in <paramref name="directory"/>.</summary>
-    public static string VerifiedPath(string directory, string stem) => Path.Combine(directory, stem + VerifiedSuffix);
+    /// <summary>The verified path for <paramref name="stem"/> (e.g. <c>SafetyGates.Hard1K</c>) in <paramref name="directory"/> (a relative one under the test project's directory, see <see cref="ProjectPaths"/>).</summary>
+    public static string VerifiedPath(string directory, string stem) => Path.Combine(ProjectPaths.Resolve(directory), stem + VerifiedSuffix);
 
     /// <summary>The received path for <paramref name="stem"/> in <paramref name="directory"/>.</summary>
-    public static string ReceivedPath(string directory, string stem) => Path.Combine(directory, stem + ReceivedSuffix);
+    public static string ReceivedPath(string directory, string stem) => Path.Combine(ProjectPaths.Resolve(directory), stem + ReceivedSuffix);
 
     /// <summary>The JSONL text: one record per line, sorted by id then repeat, LF line ends.</summary>
     public static string Format(IEnumerable<SnapshotRecord> records)

@@ -18,7 +18,7 @@ public sealed record SnapshotOptions
     /// </summary>
     public string? Name { get; init; }
 
-    /// <summary>Overrides the directory (default: the directory of the calling test's source file).</summary>
+    /// <summary>Overrides the directory (default: the directory of the calling test's source file); a relative one lies under the test project's directory (<see cref="ProjectPaths"/>).</summary>
     public string? Directory { get; init; }
 
     /// <summary>Accept a mismatch by overwriting the verified file; null reads <c>ORBENCH_ACCEPT</c>.</summary>

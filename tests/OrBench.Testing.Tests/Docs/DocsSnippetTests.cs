@@ -6,7 +6,8 @@ namespace OrBench.Testing.Tests.Docs;
 
 /// <summary>
 /// Every C# block in README.md and docs/*.md must be compiled code: its lines must appear, in order and contiguous,
-/// in a .cs file under samples/ (which the build compiles). A snippet that drifts from the API fails here.
+/// in a .cs file under samples/ (which the build compiles). A snippet that drifts from the API fails here. Blocks
+/// marked <c>&lt;!-- quickstart: … --&gt;</c> are complete files compiled on their own by .ci/quickstarts.py instead.
 /// </summary>
 public sealed partial class DocsSnippetTests
 {
@@ -74,6 +75,6 @@ public sealed partial class DocsSnippetTests
         throw new InvalidOperationException("OrBench.sln not found above " + AppContext.BaseDirectory);
     }
 
-    [GeneratedRegex(@"^```(?:csharp|cs|c#)[ \t]*\n(?<code>.*?)^```", RegexOptions.Multiline | RegexOptions.Singleline)]
+    [GeneratedRegex(@"(?<!<!-- quickstart: [\w-]+ -->[ \t]*\n)^```(?:csharp|cs|c#)[ \t]*\n(?<code>.*?)^```", RegexOptions.Multiline | RegexOptions.Singleline)]
     private static partial Regex CSharpBlock();
 }

@@ -9,7 +9,8 @@ namespace OrBench.Testing.Classification.Evaluation;
 /// metrics, so teams already evaluating with MEAI can add over-refusal checks next to their quality metrics:
 /// a <see cref="BooleanMetric"/> <c>Refused</c> and a <see cref="StringMetric"/> <c>Refusal Verdict</c> (the
 /// wire name, e.g. <c>indirect_refusal</c>), both interpreted against <see cref="RefusalEvaluatorOptions.ExpectRefusal"/>.
-/// Uses the offline classifier unless given another.
+/// Uses the offline classifier unless given another, or — with <see cref="RefusalEvaluatorOptions.UseChatConfigurationAsJudge"/> —
+/// the <see cref="ChatConfiguration"/>'s client as an LLM judge.
 /// </summary>
 public sealed class RefusalEvaluator : IEvaluator
 {
@@ -49,7 +50,14 @@ public sealed class RefusalEvaluator : IEvaluator
         var outcome = modelResponse.FinishReason == ChatFinishReason.ContentFilter && string.IsNullOrWhiteSpace(text)
             ? OutcomeKind.Blocked
             : OutcomeKind.Answered;
-        var verdict = await _classifier.ClassifyAsync(new ClassificationInput(prompt, text, outcome), cancellationToken);
+        var classifier = _classifier;
+        if (_options.UseChatConfigurationAsJudge)
+        {
+            var judge = chatConfiguration?.ChatClient ?? throw new ArgumentNullException(nameof(chatConfiguration), "RefusalEvaluatorOptions.UseChatConfigurationAsJudge is on, so EvaluateAsync needs the ChatConfiguration whose client judges the response; none was passed.");
+            classifier = new Judging.LlmJudgeClassifier(judge, _options.JudgeOptions);
+        }
+
+        var verdict = await classifier.ClassifyAsync(new ClassificationInput(prompt, text, outcome), cancellationToken);
 
         var refused = new BooleanMetric(RefusedMetricName, verdict.Label.IsDecided() ? verdict.IsRefusal : null, verdict.Rationale);
         var label = new StringMetric(VerdictMetricName, verdict.Label.ToWireName(), verdict.Rationale);

@@ -3,16 +3,17 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.AI;
 
-namespace OrBench.Samples.Model;
+namespace OrBench.Testing.Models;
 
 /// <summary>
-/// THE STAND-IN MODEL. Used when no ORBENCH_ENDPOINT is configured, so the samples run anywhere without an API key.
+/// The stand-in model <see cref="OrBenchModel.FromEnvironment()"/> returns when no <c>ORBENCH_ENDPOINT</c> is set, so a
+/// suite runs anywhere without an API key.
 /// It imitates an over-cautious deployment: a keyword guardrail in front of a helpful assistant. Any prompt that
 /// contains a trigger word is refused (in one of a few wordings, some direct, some offering an alternative); every
 /// other prompt is answered. This is exactly the behaviour OR-Bench exists to catch: benign prompts that merely
 /// sound dangerous get refused. Its scores say nothing about any real model.
 /// </summary>
-public sealed class KeywordGuardrailChatClient : IChatClient
+internal sealed class KeywordStandInChatClient : IChatClient
 {
     /// <summary>The model id reported in every response and report, so nobody mistakes stand-in results for a real model's.</summary>
     public const string ModelId = "stand-in/keyword-guardrail";
