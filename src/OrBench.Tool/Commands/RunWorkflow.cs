@@ -1,8 +1,8 @@
 using System.Globalization;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Caching.Distributed;
-using OrBench.Testing.Gates;
 using OrBench.Testing.Data;
+using OrBench.Testing.Gates;
 using OrBench.Testing.Middleware;
 using OrBench.Testing.Reporting;
 using OrBench.Testing.Results;
