@@ -16,7 +16,11 @@ public sealed class SupportRun : OrBenchFixture
 
     public static int Loads => Volatile.Read(ref LoadCount);
 
-    public override string OutputDirectory { get; } = Path.Combine(Path.GetTempPath(), "orbench-v3-fixture-" + Guid.NewGuid().ToString("N"));
+    // The run happens once per fixture type, in the directory of the instance that started it; every instance (one per
+    // test class using the fixture) must therefore name the same directory.
+    private static readonly string Directory = Path.Combine(Path.GetTempPath(), "orbench-v3-fixture-" + Guid.NewGuid().ToString("N"));
+
+    public override string OutputDirectory => Directory;
 
     protected override Task<PromptSet> LoadPromptsAsync(CancellationToken cancellationToken)
     {

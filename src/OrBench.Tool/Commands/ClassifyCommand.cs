@@ -19,7 +19,7 @@ internal static class ClassifyCommand
     public static Command Create(ToolConsole console)
     {
         var input = new Option<string>("--input", "-i") { HelpName = "FILE.csv", Description = "CSV with at least prompt and response columns (quoted multi-line fields are fine).", Required = true };
-        var output = new Option<string>("--output", "-o") { HelpName = "FILE.csv", Description = "CSV to write: the input columns plus verdict, refused, confidence and classifier.", Required = true };
+        var output = new Option<string>("--output", "-o", "--out") { HelpName = "FILE.csv", Description = "CSV to write: the input columns plus verdict, refused, confidence and classifier.", Required = true };
         var rawCsv = new Option<bool>("--raw-csv") { Description = "Write cells as they are. By default a cell starting with =, +, -, @, tab or CR gets a leading ' so a response cannot run as a spreadsheet formula (OWASP)." };
         var concurrency = new Option<int>("--concurrency") { HelpName = "C", Description = "Classifier calls in flight, spread over the cores (matters most for judge and cascade).", DefaultValueFactory = _ => 4 }.AtLeast(1);
         var judge = new JudgeOptions();

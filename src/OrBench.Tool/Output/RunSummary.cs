@@ -32,9 +32,13 @@ internal static class RunSummary
         var errors = ErrorCounts.Of(result);
         table.AddRow("request errors", Number(errors.Request));
         table.AddRow("classification errors", Number(errors.Classification));
-        table.AddRow("tokens in/out", result.Records.Any(r => r.InputTokens is not null || r.OutputTokens is not null)
-            ? Number(result.Records.Sum(r => r.InputTokens ?? 0)) + " / " + Number(result.Records.Sum(r => r.OutputTokens ?? 0))
-            : "not reported by the server");
+        // A scored responses file (--responses) had no server and no start time: say nothing of tokens rather than blame one.
+        if (result.StartedAt != default)
+        {
+            table.AddRow("tokens in/out", result.Records.Any(r => r.InputTokens is not null || r.OutputTokens is not null)
+                ? Number(result.Records.Sum(r => r.InputTokens ?? 0)) + " / " + Number(result.Records.Sum(r => r.OutputTokens ?? 0))
+                : "not reported by the server");
+        }
         if (cache is not null)
         {
             table.AddRow("answers", Markup.Escape(CacheLine(cache, DateTimeOffset.UtcNow)));
