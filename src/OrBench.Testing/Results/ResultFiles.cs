@@ -78,7 +78,7 @@ public static class ResultFiles
             Model = result.Model,
             Prompts = result.Prompts,
             Subset = result.Subset.ToWireName(),
-            StartedAt = result.StartedAt,
+            StartedAt = result.StartedAt == default ? null : result.StartedAt,
             WallSeconds = result.WallSeconds,
             N = records.Count,
             Errors = result.UndecidedCount(),
@@ -169,7 +169,7 @@ public static class ResultFiles
             Prompts = document.Prompts,
             Subset = subset,
             Records = records,
-            StartedAt = document.StartedAt,
+            StartedAt = document.StartedAt ?? default,
             WallSeconds = document.WallSeconds,
             Metadata = document.Metadata ?? new SortedDictionary<string, string>(StringComparer.Ordinal),
         };

@@ -13,7 +13,8 @@ internal sealed class ResultsDocument
 
     public string? Subset { get; set; }
 
-    public DateTimeOffset StartedAt { get; set; }
+    // Null for a result that never ran against a server (a scored responses file): no invented start date.
+    public DateTimeOffset? StartedAt { get; set; }
 
     public double WallSeconds { get; set; }
 

@@ -40,6 +40,16 @@ public sealed class ResultFilesTests : IDisposable
     }
 
     [Fact]
+    public async Task A_result_that_never_ran_against_a_server_has_no_invented_start_date()
+    {
+        await ResultFiles.WriteAsync(Sample() with { StartedAt = default }, _dir);
+        var text = await File.ReadAllTextAsync(Path.Combine(_dir, "results.json"));
+
+        text.Should().NotContain("0001-01-01", "a scored responses file has no start time to report");
+        (await ResultFiles.ReadAsync(Path.Combine(_dir, "results.json"))).StartedAt.Should().Be(default(DateTimeOffset));
+    }
+
+    [Fact]
     public async Task Results_json_carries_the_documented_camel_case_fields_and_snake_case_enums()
     {
         await ResultFiles.WriteAsync(Sample(), _dir);
