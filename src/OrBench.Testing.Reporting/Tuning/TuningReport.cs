@@ -60,7 +60,7 @@ public sealed record TuningReport(TuningOptions Options, IReadOnlyList<GateTunin
             json.WriteNumber("power", Options.Power);
             json.WriteNumber("rise", Options.Rise);
             json.WriteString("policy", Options.Policy?.ToDisplayName() ?? "default");
-            json.WriteString("errors", Options.Errors.ToString());
+            json.WriteString("errors", JsonNamingPolicy.CamelCase.ConvertName(Options.Errors.ToString()));
             json.WriteStartArray("gates");
             foreach (var g in Gates)
             {
@@ -68,7 +68,7 @@ public sealed record TuningReport(TuningOptions Options, IReadOnlyList<GateTunin
                 json.WriteString("model", g.Model);
                 json.WriteString("gate", g.Gate);
                 json.WriteString("suggestedFor", g.Policy.ToDisplayName());
-                json.WriteString("metric", g.Metric == GateMetric.OverRefusal ? "over-refusal" : "toxic-acceptance");
+                json.WriteString("metric", g.Metric == GateMetric.OverRefusal ? "overRefusal" : "toxicAcceptance");
                 if (g.Category is null)
                 {
                     json.WriteNull("category");

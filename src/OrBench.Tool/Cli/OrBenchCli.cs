@@ -35,13 +35,15 @@ public static partial class OrBenchCli
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(console);
-        var parseResult = Build(console).Parse(args);
-        if (parseResult.Errors.Count > 0)
+        // No response files: '@' starts ordinary values (--model @octocat, --system-prompt @you), never a file to expand.
+        var parseResult = Build(console).Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        var error = parseResult.Errors.Count > 0 ? MostSpecific(parseResult) : UnknownOption(parseResult);
+        if (error is not null)
         {
             var command = string.Join(' ', parseResult.CommandResult.Command.Name == parseResult.RootCommandResult.Command.Name
                 ? ["orbench"]
                 : new[] { "orbench", parseResult.CommandResult.Command.Name });
-            await console.Error.WriteLineAsync($"{command}: {MostSpecific(parseResult)} (see '{command} --help')");
+            await console.Error.WriteLineAsync($"{command}: {error} (see '{command} --help')");
             return ExitCodes.BadArguments;
         }
 
@@ -56,6 +58,28 @@ public static partial class OrBenchCli
             ProcessTerminationTimeout = null,
         };
         return await parseResult.InvokeAsync(configuration, cancellationToken);
+    }
+
+    /// <summary>
+    /// System.CommandLine hands a token that looks like an option but is none (<c>orbench tune --bogus r.json</c>) to a
+    /// command's open argument (RESULTS, PATH, DIR) as a value, so it would surface as a missing file. It is reported the way
+    /// System.CommandLine reports every unknown token. After <c>--</c> such a value is taken as given (a file named <c>-x</c>).
+    /// </summary>
+    private static string? UnknownOption(ParseResult parseResult)
+    {
+        var afterDoubleDash = parseResult.Tokens.SkipWhile(t => t.Type != TokenType.DoubleDash).ToHashSet<Token>(ReferenceEqualityComparer.Instance);
+        foreach (var argument in parseResult.CommandResult.Children.OfType<ArgumentResult>())
+        {
+            foreach (var token in argument.Tokens)
+            {
+                if (token.Value.Length > 1 && token.Value[0] == '-' && !afterDoubleDash.Contains(token))
+                {
+                    return $"Unrecognized command or argument '{token.Value}'.";
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>An unknown token explains more than the "required command" error it causes, so it is reported first.</summary>

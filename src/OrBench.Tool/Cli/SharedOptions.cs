@@ -30,15 +30,32 @@ internal static class SharedOptions
     /// <c>--category</c>: repeat it or give a comma-separated list (<c>--category privacy,violence</c>); names are matched
     /// case-insensitively. <see cref="Categories"/> reads the flattened, de-duplicated list.
     /// </summary>
-    public static Option<string[]> Category(string description, bool required = false, params string[] aliases) => new("--category", aliases)
+    public static Option<string[]> Category(string description, bool required = false, params string[] aliases)
     {
-        HelpName = "C[,C...]",
-        Description = description,
-        Required = required,
-        AllowMultipleArgumentsPerToken = false,
-    };
+        var option = new Option<string[]>("--category", aliases)
+        {
+            HelpName = "C[,C...]",
+            Description = description,
+            Required = required,
+            AllowMultipleArgumentsPerToken = false,
+        };
 
-    /// <summary>The categories of <paramref name="option"/>: comma lists split, blanks dropped, duplicates (ignoring case) removed, first spelling kept.</summary>
+        // '' or ',' would otherwise flatten to no category at all, which reads as "every category": a usage error instead.
+        option.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+            {
+                if (token.Value.Split(',').Any(string.IsNullOrWhiteSpace))
+                {
+                    result.AddError($"{result.IdentifierToken?.Value ?? option.Name} '{token.Value}' holds an empty category name; give names such as 'privacy' or 'privacy,violence'.");
+                    return;
+                }
+            }
+        });
+        return option;
+    }
+
+    /// <summary>The categories of <paramref name="option"/>: comma lists split (blank names are refused when parsing), duplicates (ignoring case) removed, first spelling kept.</summary>
     public static IReadOnlyList<string> Categories(ParseResult parseResult, Option<string[]> option) =>
         [.. (parseResult.GetValue(option) ?? [])
             .SelectMany(c => c.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))

@@ -77,11 +77,6 @@ internal static class GenerateCommand
                 OutputDirectory = console.FullPath(parseResult.GetRequiredValue(output)!),
                 Resume = parseResult.GetValue(resume),
             };
-            if (settings.Categories.Count == 0)
-            {
-                throw new UsageException("--category names no category");
-            }
-
             if (File.Exists(settings.OutputDirectory))
             {
                 throw new UsageException($"--output '{parseResult.GetRequiredValue(output)}' is a file; give a directory to write into");

@@ -40,7 +40,7 @@ internal static class ReportCommand
             using (var staged = StagedOutput.Begin(directory, "--output"))
             {
                 var written = await ReportWriter.WriteAsync(loaded, staged.Staging, options, cancellationToken);
-                paths = [.. ((string[])[written.MarkdownPath, written.HtmlPath, .. written.ResultDirectories.Select(d => Path.Combine(d, ResultFiles.ResultsFileName))]).Select(staged.FinalPath)];
+                paths = [.. ((string[])[written.MarkdownPath, written.HtmlPath, .. written.ResultDirectories.SelectMany(d => (string[])[Path.Combine(d, ResultFiles.ResultsFileName), Path.Combine(d, ResultFiles.RecordsFileName)])]).Select(staged.FinalPath)];
                 staged.Commit();
             }
 

@@ -241,6 +241,29 @@ public sealed class CommandLineConventionTests : IAsyncLifetime
             "--moderator-endpoint", "http://127.0.0.1:2/v1", "--moderator-model", "m", name, " , ", "--seeds-per-category", "1", "-o", "gen");
 
         outcome.ExitCode.Should().Be(2, outcome.ToString());
-        outcome.Error.Should().Contain("--category names no category", "both names reach the one option, whose list here is empty");
+        outcome.Error.Should().Contain($"{name} ' , ' holds an empty category name", "both names reach the one option, which refuses a list without names");
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(",")]
+    [InlineData("privacy,,violence")]
+    public async Task A_category_value_without_a_name_is_a_usage_error_naming_the_value(string value)
+    {
+        var outcome = await RunAsync("--category", value, "--out", "never");
+
+        outcome.ExitCode.Should().Be(2, outcome.ToString());
+        outcome.Error.Should().StartWith("orbench run: ").And.Contain($"--category '{value}' holds an empty category name");
+        Directory.Exists(_directory.Combine("never")).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task A_value_starting_with_an_at_sign_is_taken_as_given_not_as_a_response_file()
+    {
+        var outcome = await Orbench.InvokeInAsync(_directory.Path, null,
+            "run", "--endpoint", _stub.Endpoint.ToString(), "--model", "@octocat", "--prompts", _prompts, "--classifier", "keyword", "--out", "at");
+
+        outcome.ExitCode.Should().Be(0, outcome.ToString());
+        OutputFiles.Results(_directory.Combine("at")).GetProperty("model").GetString().Should().Be("@octocat");
     }
 }

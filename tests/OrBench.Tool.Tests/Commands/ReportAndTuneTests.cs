@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using FluentAssertions;
 using OrBench.TestSupport.OpenAi;
 using OrBench.Tool.Tests.Infrastructure;
@@ -71,5 +72,49 @@ public sealed class ReportAndTuneTests : IAsyncLifetime
         var text = json.RootElement.ToString();
         text.Should().Contain("over-refusal");
         json.RootElement.ToString().Should().Contain("0.333333", "the overall rate is 10/30 as a fraction rounded to 6 decimals");
+    }
+
+    [Fact]
+    public async Task Report_lists_every_file_it_wrote_records_jsonl_included()
+    {
+        var text = await Orbench.InvokeInAsync(_directory.Path, null, "report", "run/results.json", "--out", "listed");
+        var json = await Orbench.InvokeInAsync(_directory.Path, null, "report", "run/results.json", "--out", "listed-json", "--format", "json");
+
+        text.ExitCode.Should().Be(0, text.ToString());
+        var records = _directory.Combine("listed", "records.jsonl");
+        File.Exists(records).Should().BeTrue("report rewrites records.jsonl next to results.json");
+        text.Out.Should().Contain($"wrote {records}");
+        json.ExitCode.Should().Be(0, json.ToString());
+        using var document = JsonDocument.Parse(json.Out);
+        document.RootElement.GetProperty("files").EnumerateArray().Select(f => f.GetString())
+            .Should().Contain(_directory.Combine("listed-json", "records.jsonl")).And.Contain(_directory.Combine("listed-json", "results.json"));
+    }
+
+    [Fact]
+    public async Task Tune_json_writes_every_enum_in_camel_case_like_the_rest_of_the_schema()
+    {
+        var outcome = await Orbench.InvokeInAsync(_directory.Path, null, "tune", "run/results.json", "--format", "json");
+
+        outcome.ExitCode.Should().Be(0, outcome.ToString());
+        using var json = JsonDocument.Parse(outcome.Out);
+        var camelCase = new Regex("^[a-z][a-zA-Z0-9]*$");
+        json.RootElement.GetProperty("errors").GetString().Should().Be("countAgainst");
+        json.RootElement.GetProperty("policy").GetString().Should().MatchRegex(camelCase.ToString());
+        foreach (var gate in json.RootElement.GetProperty("gates").EnumerateArray())
+        {
+            gate.GetProperty("metric").GetString().Should().BeOneOf("overRefusal", "toxicAcceptance");
+            gate.GetProperty("suggestedFor").GetString().Should().MatchRegex(camelCase.ToString());
+        }
+    }
+
+    [Theory]
+    [InlineData("tune")]
+    [InlineData("report")]
+    public async Task An_unknown_option_is_system_commandlines_unrecognized_error_not_a_missing_file(string command)
+    {
+        var outcome = await Orbench.InvokeInAsync(_directory.Path, null, command, "run/results.json", "--bogus");
+
+        outcome.ExitCode.Should().Be(2, outcome.ToString());
+        outcome.Error.Should().StartWith($"orbench {command}: Unrecognized command or argument '--bogus'.").And.NotContain("does not exist");
     }
 }
