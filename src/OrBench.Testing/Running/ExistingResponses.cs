@@ -36,9 +36,18 @@ public static class ExistingResponses
         }
 
         var rows = new List<Row>();
+        var line = 1;
         try
         {
-            using var reader = Sep.Reader(o => o with { Unescape = true, DisableColCountCheck = false }).FromText(csv);
+            // Field counts are checked here, not by Sep, so the error names the file, line and field like a prompt CSV's.
+            if (DuplicateColumn(csv) is { } twice)
+            {
+                throw new ResponseFileException(sourceName, 1, $"the header names '{twice}' twice; keep one '{twice}' column.");
+            }
+
+            using var reader = Sep.Reader(o => o with { Unescape = true, DisableColCountCheck = true }).FromText(csv);
+            var header = reader.Header.ColNames;
+
             if (!reader.Header.TryIndexOf("prompt", out var promptCol) || !reader.Header.TryIndexOf("response", out var responseCol))
             {
                 throw new ResponseFileException(sourceName, 1, "the header must name the columns 'prompt' and 'response' (the reference checker's 'prompt,response,category').");
@@ -47,8 +56,17 @@ public static class ExistingResponses
             var idCol = reader.Header.TryIndexOf("id", out var i) ? i : -1;
             foreach (var row in reader)
             {
+                line = row.LineNumberFrom;
+                if (row.ColCount != header.Count)
+                {
+                    var field = row.ColCount > header.Count ? $"field {header.Count + 1}, after '{header[^1]}'" : $"field '{header[row.ColCount]}'";
+                    throw new ResponseFileException(sourceName, line, row.ColCount > header.Count
+                        ? $"{field}: the row has {row.ColCount} fields but the header has {header.Count} ({string.Join(",", header)}); a prompt or response that contains a comma must be quoted, e.g. \"Sure, here is how\"."
+                        : $"{field} is missing: the row has {row.ColCount} fields but the header has {header.Count} ({string.Join(",", header)}).");
+                }
+
                 rows.Add(new Row(
-                    row.LineNumberFrom,
+                    line,
                     idCol >= 0 ? row[idCol].ToString() : null,
                     row[promptCol].ToString(),
                     row[responseCol].ToString()));
@@ -56,7 +74,7 @@ public static class ExistingResponses
         }
         catch (InvalidDataException ex)
         {
-            throw new ResponseFileException(sourceName, 0, "not a valid CSV file: " + ex.Message, ex);
+            throw new ResponseFileException(sourceName, line, "not a valid CSV file: " + ex.Message, ex);
         }
 
         return Match(rows, prompts);
@@ -108,6 +126,14 @@ public static class ExistingResponses
         return Match(rows, prompts);
     }
 
+    /// <summary>A column the header names twice (ignoring case), read before Sep, which refuses such a header in its own words.</summary>
+    private static string? DuplicateColumn(string csv)
+    {
+        var end = csv.AsSpan().IndexOfAny('\r', '\n');
+        var header = (end < 0 ? csv : csv[..end]).Split(',').Select(n => n.Trim().Trim('"'));
+        return header.GroupBy(n => n, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1)?.Key;
+    }
+
     private static string? GetString(JsonElement root, string name) =>
         root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
@@ -125,6 +151,7 @@ public static class ExistingResponses
         }
 
         var matched = new string?[prompts.Count];
+        var matchedLine = new int[prompts.Count];
         var unmatched = new List<UnmatchedResponse>();
         foreach (var row in rows)
         {
@@ -139,11 +166,12 @@ public static class ExistingResponses
             }
             else if (matched[index] is not null)
             {
-                unmatched.Add(new UnmatchedResponse(row.Line, shown, $"a second response for prompt {prompts[index].Id}; the first one is used"));
+                unmatched.Add(new UnmatchedResponse(row.Line, shown, $"a second response for prompt {prompts[index].Id} (the first is on line {matchedLine[index]}); the first one is used") { DuplicateOfLine = matchedLine[index] });
             }
             else
             {
                 matched[index] = row.Response;
+                matchedLine[index] = row.Line;
             }
         }
 

@@ -33,17 +33,14 @@ internal sealed class RunWorkflow(ToolConsole console, RunSettings settings)
             : null;
         Classifiers.ResolveJudgeKey(settings.Classifier, console);
         StagedOutput.Check(settings.OutputDirectory, "--output", ResultFiles.ResultsFileName, ResultFiles.RecordsFileName, ReportWriter.MarkdownFileName, ReportWriter.HtmlFileName);
-        var prompts = await PromptSources.LoadAsync(settings, console, cancellationToken);
-        if (prompts.Count == 0)
-        {
-            throw new UsageException($"no prompts selected from {settings.Prompts} (check --category and --shard)");
-        }
+        var choice = await PromptSources.LoadAsync(settings, console, cancellationToken);
+        var prompts = choice.Selection.Prompts;
 
         var cache = settings.Cache is { } spec ? ResponseCaches.Create(spec, console) : null;
         try
         {
             var run = settings.Responses is { } responses
-                ? await ImportAsync(console.FullPath(responses), prompts, cancellationToken)
+                ? await ImportAsync(console.FullPath(responses), choice, cancellationToken)
                 : await SendAsync(prompts, apiKey, cache, cancellationToken);
             if (run.Cancelled)
             {
@@ -184,33 +181,54 @@ internal sealed class RunWorkflow(ToolConsole console, RunSettings settings)
         return e.Message + hint;
     }
 
-    private async Task<RunResult> ImportAsync(string path, PromptSet prompts, CancellationToken cancellationToken)
+    private async Task<RunResult> ImportAsync(string path, PromptChoice choice, CancellationToken cancellationToken)
     {
         ImportedResponses imported;
         try
         {
-            imported = await ExistingResponses.ReadFileAsync(path, prompts, cancellationToken);
+            // Matched against the whole set: a row of a prompt that --category, --sample or --shard left out is not "unmatched".
+            imported = await ExistingResponses.ReadFileAsync(path, choice.Loaded, cancellationToken);
         }
         catch (ResponseFileException e)
         {
             throw new ToolFailureException(e.Message);
         }
 
-        if (imported.Unmatched.Count > 0)
+        var file = Path.GetFileName(path);
+        var prompts = choice.Selection.Prompts;
+        var unmatched = imported.Unmatched.Where(u => u.DuplicateOfLine is null).ToList();
+        if (unmatched.Count > 0)
         {
-            await console.Error.WriteLineAsync($"orbench run: warning: {imported.Unmatched.Count} row(s) of {Path.GetFileName(path)} matched no prompt of {prompts.Name} and were not scored");
+            await console.Error.WriteLineAsync($"orbench run: warning: {unmatched.Count} row(s) of {file} matched no prompt of {choice.Loaded.Name} and were not scored (first: line {unmatched[0].Line}: {unmatched[0].Reason})");
         }
 
-        if (imported.MissingPromptIds.Count > 0)
+        foreach (var duplicate in imported.Unmatched.Where(u => u.DuplicateOfLine is not null))
         {
-            await console.Error.WriteLineAsync($"orbench run: warning: {imported.MissingPromptIds.Count} prompt(s) of {prompts.Name} have no response in {Path.GetFileName(path)} (first: {imported.MissingPromptIds[0]})");
+            await console.Error.WriteLineAsync($"orbench run: warning: {file}:{duplicate.Line}: duplicate: {duplicate.Reason}");
         }
 
-        if (imported.Result.Outcomes.Count == 0)
+        var selectedIds = prompts.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        var byId = imported.Result.Outcomes.Where(o => selectedIds.Contains(o.PromptId)).ToDictionary(o => o.PromptId, StringComparer.Ordinal);
+        var answered = prompts.Where(p => byId.ContainsKey(p.Id)).ToList();
+        var missing = prompts.Where(p => !byId.ContainsKey(p.Id)).ToList();
+        if (missing.Count > 0)
         {
-            throw new ToolFailureException($"no row of {Path.GetFileName(path)} matched a prompt of {prompts.Name}");
+            await console.Error.WriteLineAsync($"orbench run: warning: {missing.Count} prompt(s) of {prompts.Name} have no response in {file} (first: {missing[0].Id})");
         }
 
+        if (answered.Count == 0 && prompts.Count > 0)
+        {
+            throw new ToolFailureException($"no row of {file} matched a prompt of {prompts.Name}");
+        }
+
+        imported = imported with
+        {
+            Result = imported.Result with
+            {
+                Prompts = answered.Count == prompts.Count ? prompts : new PromptSet(prompts.Name, prompts.Subset, answered),
+                Outcomes = [.. answered.Select(p => byId[p.Id])],
+            },
+        };
         return imported.Result with { Model = settings.Model ?? imported.Result.Model };
     }
 

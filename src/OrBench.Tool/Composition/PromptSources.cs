@@ -10,7 +10,12 @@ namespace OrBench.Tool.Composition;
 /// </summary>
 internal static class PromptSources
 {
-    public static async Task<PromptSet> LoadAsync(RunSettings settings, ToolConsole console, CancellationToken cancellationToken)
+    /// <summary>
+    /// Loads and narrows the set. An empty selection is a usage error, except for a shard: with more shards than prompts
+    /// (a CI matrix over a small set) a shard may hold none, which is a valid empty run (the Data stage's warning names the shard), so the
+    /// shards still merge into one complete report.
+    /// </summary>
+    public static async Task<PromptChoice> LoadAsync(RunSettings settings, ToolConsole console, CancellationToken cancellationToken)
     {
         var set = await LoadSetAsync(settings, console, cancellationToken);
         var selection = new PromptSelection
@@ -36,7 +41,12 @@ internal static class PromptSources
             console.Error.WriteLine($"orbench run: warning: {warning.Message}");
         }
 
-        return selected.Prompts;
+        if (selected.Prompts.Count == 0 && selection.Shard is null)
+        {
+            throw new UsageException($"no prompts selected from {settings.Prompts} (check --category)");
+        }
+
+        return new PromptChoice(set, selected);
     }
 
     /// <summary>Maps the well-known names to subsets; null for anything else (a file).</summary>

@@ -20,6 +20,8 @@ public sealed class MalformedCsvTests : IDisposable
     [InlineData("prompt,response\nhi,\"closed\"then more\n", "in.csv, line 2: malformed quote")]
     [InlineData("prompt,response\nhi,ok\nyo,he said \"no\" twice\n", "in.csv, line 3: stray quote in an unquoted field")]
     [InlineData("prompt,response\nhi,ok\nyo\n", "in.csv, line 3: expected 2 columns, found 1")]
+    [InlineData("prompt,response,response\nhi,a,b\n", "in.csv, line 1: the header names the column 'response' twice")]
+    [InlineData("prompt,note,response,note\nhi,a,ok,b\n", "in.csv, line 1: the header names the column 'note' twice")]
     public async Task A_malformed_csv_exits_1_naming_file_and_line_and_writes_nothing(string csv, string expected)
     {
         _directory.Write("in.csv", csv);

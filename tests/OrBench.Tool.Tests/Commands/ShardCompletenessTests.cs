@@ -93,4 +93,24 @@ public sealed class ShardCompletenessTests : IDisposable
         outcome.Error.Should().BeEmpty();
         OutputFiles.Results(_directory.Combine("merged")).GetProperty("n").GetInt32().Should().Be(12);
     }
+
+    [Fact]
+    public async Task More_shards_than_prompts_make_empty_shards_that_exit_0_with_a_warning_and_still_merge()
+    {
+        var few = _directory.Write("few.csv", "prompt,category\n" + string.Concat(Enumerable.Range(0, 3).Select(i => $"\"{PromptFiles.Text(i)}\",privacy\n")));
+        var outcomes = new List<ToolOutcome>();
+        for (var k = 1; k <= 5; k++)
+        {
+            outcomes.Add(await Orbench.InvokeInAsync(_directory.Path, null,
+                "run", "--responses", _responses, "--prompts", few, "--model", "m", "--classifier", "keyword", "--shard", $"{k}/5", "-o", $"few{k}"));
+        }
+
+        outcomes.Should().AllSatisfy(o => o.ExitCode.Should().Be(0, o.ToString()));
+        var empty = Enumerable.Range(1, 5).Where(k => OutputFiles.Results(_directory.Combine($"few{k}")).GetProperty("n").GetInt32() == 0).ToList();
+        empty.Should().HaveCount(2, "3 prompts over 5 shards leave two shards without a prompt");
+        outcomes[empty[0] - 1].Error.Should().Contain($"shard {empty[0]}/5 holds none of the 3");
+        var merged = await Orbench.InvokeInAsync(_directory.Path, null, ["report", .. Enumerable.Range(1, 5).Select(k => $"few{k}"), "-o", "few-merged"]);
+        merged.ExitCode.Should().Be(0, merged.ToString());
+        OutputFiles.Results(_directory.Combine("few-merged")).GetProperty("n").GetInt32().Should().Be(3);
+    }
 }

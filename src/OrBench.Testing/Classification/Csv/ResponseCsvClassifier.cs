@@ -576,6 +576,12 @@ public sealed class ResponseCsvClassifier
                 names[c] = Text(span, _fields[c]);
             }
 
+            // Two columns of one name would leave which one is read, and which one the verdict replaces, to chance.
+            if (names.GroupBy(n => n, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            {
+                throw new ResponseCsvException(source, 1, $"the header names the column '{twice.Key}' twice; found: {string.Join(", ", names)}. Keep one '{twice.Key}' column.");
+            }
+
             var prompt = Array.IndexOf(names, "prompt");
             var response = Array.IndexOf(names, "response");
             if (prompt < 0 || response < 0)
