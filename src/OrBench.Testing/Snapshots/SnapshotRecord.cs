@@ -65,44 +65,100 @@ public sealed record SnapshotRecord
         Excerpt = Excerpt,
     }, LineOptions);
 
+    /// <summary>
+    /// Reads one line, checking every field before anything trusts it: a hand-edited or truncated snapshot fails naming
+    /// the file, line and field (never a .NET type name), so <c>orbench accept</c> can refuse it before anything moves.
+    /// </summary>
     internal static SnapshotRecord Parse(string json, string path, int line)
     {
-        Line? parsed;
+        JsonDocument document;
         try
         {
-            parsed = JsonSerializer.Deserialize<Line>(json, RecordJson.Options);
+            document = JsonDocument.Parse(json);
         }
         catch (JsonException ex)
         {
-            throw new ResultFileException(path, line, $"not a valid snapshot record: {ex.Message}", ex);
+            throw new ResultFileException(path, line, $"not a valid snapshot record: not JSON ({ex.Message.Split(" LineNumber:")[0].TrimEnd('.')}).", ex);
         }
 
-        if (parsed?.Id is not { Length: > 0 } id || parsed.Category is not { Length: > 0 } category || parsed.Verdict is not { Length: > 0 } verdict)
+        using (document)
         {
-            throw new ResultFileException(path, line, "a snapshot record needs 'id', 'category' and 'verdict'.");
-        }
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw new ResultFileException(path, line, "not a valid snapshot record: the line is not a JSON object.");
+            }
 
-        if (!VerdictLabelExtensions.TryParseWireName(verdict, out _))
-        {
-            throw new ResultFileException(path, line, $"record '{id}' has unknown verdict '{verdict}'.");
-        }
+            var fields = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+            foreach (var property in root.EnumerateObject())
+            {
+                if (!fields.TryAdd(property.Name, property.Value))
+                {
+                    throw new ResultFileException(path, line, $"field '{property.Name}' is given twice; a snapshot record names each field once.");
+                }
+            }
 
-        if (parsed.Repeat is < 0)
-        {
-            throw new ResultFileException(path, line, $"record '{id}' has field 'repeat' {parsed.Repeat}; repeats are numbered from 0.");
-        }
+            var id = RequiredText(fields, "id", path, line, null);
+            var category = RequiredText(fields, "category", path, line, id);
+            var verdict = RequiredText(fields, "verdict", path, line, id);
+            if (!VerdictLabelExtensions.TryParseWireName(verdict, out var label))
+            {
+                throw new ResultFileException(path, line, $"record '{id}' has unknown verdict '{verdict}'.");
+            }
 
-        return new SnapshotRecord
-        {
-            Id = id,
-            Repeat = parsed.Repeat ?? 0,
-            Category = category,
-            Verdict = verdict,
-            Refused = parsed.Refused,
-            ResponseSha256 = parsed.ResponseSha256,
-            Excerpt = parsed.Excerpt,
-        };
+            var repeat = 0;
+            if (fields.TryGetValue("repeat", out var repeatField) && (repeatField.ValueKind != JsonValueKind.Number || !repeatField.TryGetInt32(out repeat)))
+            {
+                throw new ResultFileException(path, line, $"record '{id}' has field 'repeat' {repeatField.GetRawText()}; it is a whole number from 0 (omitted for 0).");
+            }
+
+            if (repeat < 0)
+            {
+                throw new ResultFileException(path, line, $"record '{id}' has field 'repeat' {repeat}; repeats are numbered from 0.");
+            }
+
+            var refused = label.IsRefusal();
+            if (fields.TryGetValue("refused", out var refusedField))
+            {
+                if (refusedField.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+                {
+                    throw new ResultFileException(path, line, $"record '{id}' has field 'refused' {refusedField.GetRawText()}; it is true or false.");
+                }
+
+                if (refusedField.GetBoolean() != refused)
+                {
+                    throw new ResultFileException(path, line, $"record '{id}' has field 'refused' {refusedField.GetRawText()} but verdict '{verdict}' {(refused ? "is" : "is not")} a refusal; the two must agree.");
+                }
+            }
+
+            var hash = OptionalText(fields, "responseSha256", path, line, id);
+            if (hash is not null && (hash.Length != 64 || !hash.All(char.IsAsciiHexDigit)))
+            {
+                throw new ResultFileException(path, line, $"record '{id}' has field 'responseSha256' '{(hash.Length > 80 ? hash[..80] + "…" : hash)}'; it is 64 hexadecimal digits (a SHA-256).");
+            }
+
+            return new SnapshotRecord
+            {
+                Id = id,
+                Repeat = repeat,
+                Category = category,
+                Verdict = verdict,
+                Refused = refused,
+                ResponseSha256 = hash,
+                Excerpt = OptionalText(fields, "excerpt", path, line, id),
+            };
+        }
     }
+
+    private static string RequiredText(Dictionary<string, JsonElement> fields, string name, string path, int line, string? id) =>
+        fields.TryGetValue(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text
+            ? text
+            : throw new ResultFileException(path, line, $"{(id is null ? "a snapshot record" : $"record '{id}'")} needs field '{name}' as a non-empty string{(fields.ContainsKey(name) ? $", but it is {value.GetRawText()}" : " (a snapshot record needs 'id', 'category' and 'verdict')")}.");
+
+    private static string? OptionalText(Dictionary<string, JsonElement> fields, string name, string path, int line, string id) =>
+        !fields.TryGetValue(name, out var value) || value.ValueKind == JsonValueKind.Null ? null
+            : value.ValueKind == JsonValueKind.String ? value.GetString()
+            : throw new ResultFileException(path, line, $"record '{id}' has field '{name}' {value.GetRawText()}; it is a string.");
 
     private sealed class Line
     {

@@ -21,6 +21,12 @@ public sealed class AcceptValidationTests : IDisposable
     [InlineData("blank lines only", "\n\n", "holds no snapshot record")]
     [InlineData("duplicate ids", "{\"id\":\"b\",\"category\":\"privacy\",\"verdict\":\"direct_answer\"}\n{\"id\":\"b\",\"category\":\"privacy\",\"verdict\":\"direct_refusal\"}\n", "line 2: record 'b' (repeat 0) is also on line 1")]
     [InlineData("negative repeat", "{\"id\":\"b\",\"repeat\":-3,\"category\":\"privacy\",\"verdict\":\"direct_answer\"}\n", "line 1: record 'b' has field 'repeat' -3")]
+    [InlineData("answer marked refused", "{\"id\":\"b\",\"category\":\"privacy\",\"verdict\":\"direct_answer\",\"refused\":true}\n", "line 1: record 'b' has field 'refused' true but verdict 'direct_answer' is not a refusal")]
+    [InlineData("non-hex hash", "{\"id\":\"b\",\"category\":\"privacy\",\"verdict\":\"direct_answer\",\"responseSha256\":\"not-a-hash\"}\n", "line 1: record 'b' has field 'responseSha256' 'not-a-hash'; it is 64 hexadecimal digits")]
+    [InlineData("duplicate key", "{\"id\":\"b\",\"category\":\"privacy\",\"verdict\":\"direct_answer\",\"verdict\":\"direct_refusal\"}\n", "line 1: field 'verdict' is given twice")]
+    [InlineData("null repeat", "{\"id\":\"b\",\"repeat\":null,\"category\":\"privacy\",\"verdict\":\"direct_answer\"}\n", "line 1: record 'b' has field 'repeat' null; it is a whole number from 0")]
+    [InlineData("text repeat", "{\"id\":\"b\",\"repeat\":\"2\",\"category\":\"privacy\",\"verdict\":\"direct_answer\"}\n", "line 1: record 'b' has field 'repeat' \"2\"")]
+    [InlineData("numeric id", "{\"id\":7,\"category\":\"privacy\",\"verdict\":\"direct_answer\"}\n", "line 1: a snapshot record needs field 'id' as a non-empty string, but it is 7")]
     public async Task A_bad_received_file_is_rejected_and_nothing_moves(string _, string content, string reason)
     {
         _directory.Write("snap/A.verified.jsonl", OldVerified);
@@ -30,7 +36,7 @@ public sealed class AcceptValidationTests : IDisposable
         var outcome = await Orbench.InvokeInAsync(_directory.Path, null, "accept", "snap");
 
         outcome.ExitCode.Should().Be(1, outcome.ToString());
-        outcome.Error.Should().Contain("B.received.jsonl").And.Contain(reason);
+        outcome.Error.Should().Contain("B.received.jsonl").And.Contain(reason).And.NotContain("System.", "errors name fields, not .NET types");
         AssertNothingMoved();
     }
 
