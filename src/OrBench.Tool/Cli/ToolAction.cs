@@ -16,6 +16,14 @@ internal static class ToolAction
             var name = $"orbench {command.Name}";
             try
             {
+                // The keys of the default variables are scrubbed on every command, not only those that send them: accept,
+                // report and classify print and write text (a snapshot, a results file, an error quoting a field) that
+                // may hold a key echoed earlier. Keys of variables named with --api-key-env are registered when read.
+                foreach (var variable in DefaultKeyVariables)
+                {
+                    Testing.Middleware.Secrets.Register(console.GetEnvironmentVariable(variable));
+                }
+
                 command.RunChecks(parseResult);
                 return await body(parseResult, cancellationToken);
             }
@@ -43,6 +51,8 @@ internal static class ToolAction
             }
         });
     }
+
+    private static readonly string[] DefaultKeyVariables = ["ORBENCH_API_KEY", "ORBENCH_JUDGE_API_KEY"];
 
     // What survives a cancel differs by command; the message must not promise a cache that was never given.
     private static string CancelledMessage(string command) => command switch

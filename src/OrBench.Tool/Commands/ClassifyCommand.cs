@@ -67,6 +67,10 @@ internal static class ClassifyCommand
             {
                 throw new ToolFailureException(e.Message);
             }
+            catch (Exception e) when (JudgeUnavailableException.In(e) is { } judgeDown)
+            {
+                throw new ToolFailureException(judgeDown.Message, e);
+            }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 // The input was readable a moment ago, so what failed is writing the output (its temp file or the rename).
@@ -74,8 +78,8 @@ internal static class ClassifyCommand
             }
 
             var counts = string.Join(", ", summary.Counts.Where(c => c.Value > 0).OrderBy(c => c.Key).Select(c => $"{c.Key.ToWireName()} {c.Value.ToString(CultureInfo.InvariantCulture)}"));
-            var judgeCalls = classifiers.Classifier is CascadeClassifier cascade
-                ? string.Create(CultureInfo.InvariantCulture, $"; judge calls: {cascade.Statistics.JudgeCalls} ({cascade.Statistics.JudgeFailures} failed)")
+            var judgeCalls = ClassifyJson.JudgeCalls(classifiers.Classifier) is var (calls, failed)
+                ? string.Create(CultureInfo.InvariantCulture, $"; judge calls: {calls} ({failed} failed)")
                 : string.Empty;
             if (SharedOptions.FormatOf(parseResult, format) == OutputFormat.Json)
             {

@@ -47,7 +47,7 @@ internal sealed class GenerateWorkflow(ToolConsole console, GenerateSettings set
             GenerationResult result;
             try
             {
-                result = await ProgressReporter.RunAsync(console, "generating", report =>
+                result = await ProgressReporter.RunAsync(console, "generating", total: null, report =>
                     pipeline.RunAsync(new InlineProgress(p => report(p.Done, p.Total, 0)), cancellationToken));
             }
             catch (GenerationException e)

@@ -95,6 +95,10 @@ internal sealed class RunWorkflow(ToolConsole console, RunSettings settings)
         {
             throw new ToolFailureException(Unavailable(e));
         }
+        catch (Exception e) when (JudgeUnavailableException.In(e) is { } judge)
+        {
+            throw new ToolFailureException(judge.Message, e);
+        }
         catch (ReplayMissException e)
         {
             var ids = e.PromptIds.Count == 0 ? string.Empty : $": {string.Join(", ", e.PromptIds.Take(10))}{(e.PromptIds.Count > 10 ? $" and {e.PromptIds.Count - 10} more" : string.Empty)}";
@@ -133,7 +137,7 @@ internal sealed class RunWorkflow(ToolConsole console, RunSettings settings)
             ChatOptions = new ChatOptions { ModelId = model },
         };
         var runner = new PromptRunner(client, options);
-        var run = await ProgressReporter.RunAsync(console, $"{model} on {prompts.Name}", report =>
+        var run = await ProgressReporter.RunAsync(console, $"{model} on {prompts.Name}", prompts.Count * settings.Repeats, report =>
             runner.RunAsync(prompts, new InlineProgress(p => report(p.Done, p.Total, p.Errors)), cancellationToken));
         _cacheStatistics = client.GetService<ResponseCachingChatClient>()?.Statistics;
         return run with { Model = model };

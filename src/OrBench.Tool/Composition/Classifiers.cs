@@ -45,7 +45,7 @@ internal sealed class Classifiers : IDisposable
         IRefusalClassifier classifier = settings.Kind is ClassifierKind.Judge
             ? RefusalClassifiers.Judge(judge)
             : RefusalClassifiers.Cascade(judge);
-        return new(classifier, judge);
+        return new(new JudgeCircuitBreaker(classifier, endpoint), judge);
     }
 
     /// <summary>

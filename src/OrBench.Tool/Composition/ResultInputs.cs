@@ -1,3 +1,4 @@
+using System.Globalization;
 using OrBench.Testing.Results;
 using OrBench.Tool.Cli;
 
@@ -34,11 +35,38 @@ internal static class ResultInputs
     public static async Task<IReadOnlyList<OrBenchResult>> ReadAsync(IReadOnlyList<string> paths, CancellationToken cancellationToken)
     {
         var results = new List<OrBenchResult>(paths.Count);
-        foreach (var path in paths)
+        var totals = new long[2];
+        for (var i = 0; i < paths.Count; i++)
         {
-            results.Add(await ResultFiles.ReadAsync(path, cancellationToken));
+            var result = await ResultFiles.ReadAsync(paths[i], cancellationToken);
+            CheckTotals(paths[i], result, totals);
+            results.Add(result);
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// Token totals are summed over every record of every file (reports, merges, results.json); a count near
+    /// Int64.MaxValue (a corrupt or hand-edited file) would overflow far from its cause, so it is named here: file, record, field.
+    /// </summary>
+    private static void CheckTotals(string path, OrBenchResult result, long[] totals)
+    {
+        foreach (var record in result.Records)
+        {
+            Add(0, "inputTokens", record.InputTokens ?? 0);
+            Add(1, "outputTokens", record.OutputTokens ?? 0);
+
+            void Add(int index, string field, long value)
+            {
+                if (value < 0 || long.MaxValue - totals[index] < value)
+                {
+                    throw new ToolFailureException(string.Create(CultureInfo.InvariantCulture,
+                        $"{path}: record '{record.Id}' (repeat {record.Repeat}) has field '{field}' {value}, {(value < 0 ? "a negative count" : "which makes the total of the files given exceed 9,223,372,036,854,775,807")}; the file is corrupt or was edited by hand"));
+                }
+
+                totals[index] += value;
+            }
+        }
     }
 }

@@ -2,6 +2,7 @@ using OrBench.Testing.Classification;
 using OrBench.Testing.Classification.Cascading;
 using OrBench.Testing.Classification.Csv;
 using OrBench.Tool.Cli;
+using OrBench.Tool.Composition;
 
 namespace OrBench.Tool.Output;
 
@@ -21,10 +22,10 @@ internal static class ClassifyJson
             }
 
             json.WriteEndObject();
-            if (classifier is CascadeClassifier cascade)
+            if (JudgeCalls(classifier) is var (calls, failures))
             {
-                json.WriteNumber("judgeCalls", cascade.Statistics.JudgeCalls);
-                json.WriteNumber("judgeFailures", cascade.Statistics.JudgeFailures);
+                json.WriteNumber("judgeCalls", calls);
+                json.WriteNumber("judgeFailures", failures);
             }
             else
             {
@@ -34,4 +35,12 @@ internal static class ClassifyJson
 
             json.WriteString("output", outputPath);
         });
+
+    /// <summary>Judge calls and failed ones for <c>judge</c> (every row) and <c>cascade</c> (the rows it sent on); null without a judge.</summary>
+    public static (long Calls, long Failures)? JudgeCalls(IRefusalClassifier classifier) => classifier switch
+    {
+        JudgeCircuitBreaker { Inner: CascadeClassifier cascade } => ((long Calls, long Failures)?)(cascade.Statistics.JudgeCalls, cascade.Statistics.JudgeFailures),
+        JudgeCircuitBreaker breaker => ((long)breaker.Calls, (long)breaker.Failures),
+        _ => null,
+    };
 }

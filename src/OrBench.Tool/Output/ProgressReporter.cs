@@ -11,8 +11,12 @@ namespace OrBench.Tool.Output;
 /// </summary>
 internal static class ProgressReporter
 {
-    /// <summary>Runs <paramref name="work"/>, giving it a callback <c>(done, total, errors)</c> to report through.</summary>
-    public static async Task<T> RunAsync<T>(ToolConsole console, string label, Func<Action<int, int, int>, Task<T>> work)
+    /// <summary>
+    /// Runs <paramref name="work"/>, giving it a callback <c>(done, total, errors)</c> to report through. The bar shows
+    /// <c>0/<paramref name="total"/></c> from its first frame; when the total is not known before the work reports it
+    /// (null), the bar is indeterminate and shows no count until then, never a made-up <c>0/1</c>.
+    /// </summary>
+    public static async Task<T> RunAsync<T>(ToolConsole console, string label, int? total, Func<Action<int, int, int>, Task<T>> work)
     {
         if (!console.ShowProgress)
         {
@@ -30,13 +34,16 @@ internal static class ProgressReporter
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new CountColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
             .StartAsync(async context =>
             {
-                var task = context.AddTask(Markup.Escape(label), autoStart: true, maxValue: 1);
-                var result = await work((done, total, errors) =>
+                var task = context.AddTask(Markup.Escape(label), autoStart: true, maxValue: Math.Max(total ?? 1, 1));
+                task.IsIndeterminate = total is null;
+                var result = await work((done, reported, errors) =>
                 {
-                    task.MaxValue = Math.Max(total, 1);
+                    task.IsIndeterminate = false;
+                    task.MaxValue = Math.Max(reported, 1);
                     task.Value = done;
                     task.Description = Markup.Escape(errors == 0 ? label : string.Create(CultureInfo.InvariantCulture, $"{label} ({errors} errors)"));
                 });
+                task.IsIndeterminate = false;
                 task.Value = task.MaxValue;
                 return result;
             });

@@ -72,4 +72,24 @@ public sealed class CorruptResultsTests : IAsyncLifetime
         Directory.Exists(_directory.Combine("report")).Should().BeFalse();
         Directory.GetFiles(_directory.Combine("bad")).Should().ContainSingle("nothing is written next to the bad file");
     }
+
+    [Theory]
+    [InlineData("report")]
+    [InlineData("tune")]
+    public async Task A_token_count_whose_total_overflows_names_the_file_record_and_field(string command)
+    {
+        var document = JsonNode.Parse(_results)!.AsObject();
+        foreach (var record in document["records"]!.AsArray())
+        {
+            record!["inputTokens"] = 5_000_000_000_000_000_000;
+        }
+
+        var path = _directory.Write("huge/results.json", document.ToJsonString());
+
+        var outcome = await Orbench.InvokeInAsync(_directory.Path, null, command == "report" ? [command, "huge/results.json", "--out", "huge-report"] : [command, "huge/results.json"]);
+
+        outcome.ExitCode.Should().Be(1, outcome.ToString());
+        outcome.Error.Should().Contain(path).And.Contain("record '").And.Contain("field 'inputTokens' 5000000000000000000").And.NotContain("Arithmetic operation");
+        Directory.Exists(_directory.Combine("huge-report")).Should().BeFalse();
+    }
 }

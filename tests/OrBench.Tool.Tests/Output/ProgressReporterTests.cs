@@ -34,7 +34,7 @@ public sealed class ProgressReporterTests
         var clock = new ManualClock();
         var (console, error) = Console(clock);
 
-        await ProgressReporter.RunAsync(console, "m on set", report =>
+        await ProgressReporter.RunAsync(console, "m on set", 100, report =>
         {
             report(0, 100, 0);
             clock.Advance(TimeSpan.FromSeconds(30));
@@ -57,7 +57,7 @@ public sealed class ProgressReporterTests
     {
         var (console, error) = Console(new ManualClock(), showProgress: false);
 
-        await ProgressReporter.RunAsync(console, "m", report =>
+        await ProgressReporter.RunAsync(console, "m", 10, report =>
         {
             report(5, 10, 0);
             return Task.FromResult(0);
@@ -90,5 +90,16 @@ public sealed class ProgressReporterTests
         var console = new ToolConsole { Out = new StringWriter(), Error = TextWriter.Null, IsTerminal = true, GetEnvironmentVariable = n => n == "NO_COLOR" ? "1" : null };
 
         Terminal.For(console).Profile.Capabilities.ColorSystem.Should().Be(ColorSystem.NoColors);
+    }
+
+    [Fact]
+    public void A_task_whose_total_is_not_known_yet_shows_no_count()
+    {
+        var task = new ProgressTask(1, "generating", 1, autoStart: false) { IsIndeterminate = true };
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(new StringWriter()) });
+
+        var rendered = new CountColumn().Render(RenderOptions.Create(console), task, TimeSpan.Zero);
+
+        string.Concat(rendered.GetSegments(console).Select(s => s.Text)).Should().Be("…");
     }
 }

@@ -10,7 +10,7 @@ namespace OrBench.Tool.Tests.Reliability;
 /// <summary>
 /// Issue 15 row 6: a server that echoes the caller's key — in a response header, in answers and in 401 error bodies —
 /// never gets it written or printed, whatever the key looks like. A whole <c>orbench run</c> (with a cache and
-/// <c>ORBENCH_DEBUG=1</c>, which prints full exceptions) and <c>orbench report</c> run, then every file written and
+/// <c>ORBENCH_DEBUG=1</c>, which prints full exceptions), <c>orbench report</c> and <c>orbench accept</c> run, then every file written and
 /// every byte printed is searched for the key, raw and in its JSON, HTML and URL encodings.
 /// </summary>
 public sealed class SecretEchoTests
@@ -35,8 +35,22 @@ public sealed class SecretEchoTests
         var report = await hostile.InvokeAsync(environment, "report", Path.Combine("out", "results.json"), "--out", "report");
         var again = await hostile.RunAsync(environment, "--out", "again", "--cache", "cache", "--concurrency", "1", "--retries", "0", "--max-over-refusal", "0.01");
 
+        // accept runs in a process of its own: in this one the run has registered the key already. Its snapshots are made
+        // from the run's records (as MatchVerifiedRecords would); a hand-edited one quotes the key in a field it rejects.
+        var snapshots = hostile.Directory.Combine("snapshots");
+        Directory.CreateDirectory(snapshots);
+        await File.WriteAllLinesAsync(Path.Combine(snapshots, "Run.received.jsonl"), OutputFiles.Records(hostile.Directory.Combine("out")).Select(Snapshot));
+        await File.WriteAllTextAsync(Path.Combine(snapshots, "Edited.received.jsonl"), $"{{\"id\":\"x\",\"category\":\"privacy\",\"verdict\":\"{key}\"}}\n");
+        var refused = await OrbenchProcess.RunAsync(hostile.Directory.Path, environment, "accept", "snapshots");
+        File.Delete(Path.Combine(snapshots, "Edited.received.jsonl"));
+        var accepted = await OrbenchProcess.RunAsync(hostile.Directory.Path, environment, "accept", "snapshots", "--format", "json");
+
         run.ExitCode.Should().Be(0, run.ToString());
         report.ExitCode.Should().Be(0, report.ToString());
+        refused.ExitCode.Should().Be(1, refused.ToString());
+        refused.Error.Should().Contain("unknown verdict '[REDACTED]'");
+        accepted.ExitCode.Should().Be(0, accepted.ToString());
+        File.Exists(Path.Combine(snapshots, "Run.verified.jsonl")).Should().BeTrue();
         hostile.Server.Calls.Should().BeGreaterThan(6, "the second run asks again for the prompts that failed with 401");
         var records = OutputFiles.Records(hostile.Directory.Combine("out"));
         records.Should().Contain(r => r.GetProperty("outcome").GetString() == "error", "half the calls echo the key in a 401 body");
@@ -56,7 +70,7 @@ public sealed class SecretEchoTests
             }
         }
 
-        foreach (var (name, printed) in new[] { ("run", run), ("report", report), ("second run", again) })
+        foreach (var (name, printed) in new[] { ("run", run), ("report", report), ("second run", again), ("accept (refused)", refused), ("accept", accepted) })
         {
             foreach (var form in forms)
             {
@@ -64,4 +78,12 @@ public sealed class SecretEchoTests
             }
         }
     }
+
+    private static string Snapshot(System.Text.Json.JsonElement record) => System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object?>
+    {
+        ["id"] = record.GetProperty("id").GetString(),
+        ["category"] = record.GetProperty("category").GetString(),
+        ["verdict"] = record.GetProperty("verdict").GetString(),
+        ["excerpt"] = record.TryGetProperty("excerpt", out var excerpt) ? excerpt.GetString() : null,
+    });
 }
