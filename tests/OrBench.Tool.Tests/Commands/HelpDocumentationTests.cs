@@ -33,7 +33,8 @@ public sealed class HelpDocumentationTests
         var command = OrBenchCli.Build(ToolConsole.System).Subcommands.Single(c => c.Name == name);
         var rows = Section(name).Split('\n').Where(l => l.StartsWith('|')).Select(Cells).ToList();
 
-        foreach (var option in command.Options.Where(o => !o.Hidden))
+        // Hidden options (kept for old scripts) are documented too, so a user who meets one in a script can look it up.
+        foreach (var option in command.Options)
         {
             var row = rows.FirstOrDefault(r => r[0].Contains($"`{option.Name} ", StringComparison.Ordinal) || r[0].Contains($"`{option.Name}`", StringComparison.Ordinal));
             row.Should().NotBeNull($"docs/cli.md's section on orbench {name} has a row for {option.Name}");
@@ -53,6 +54,37 @@ public sealed class HelpDocumentationTests
                 row![1].Should().Contain($"`{text}`", $"the help of {option.Name} shows the default {text}");
             }
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(Commands))]
+    public void Every_argument_is_documented_and_every_documented_option_exists(string name)
+    {
+        var command = OrBenchCli.Build(ToolConsole.System).Subcommands.Single(c => c.Name == name);
+        var rows = Section(name).Split('\n').Where(l => l.StartsWith('|')).Select(Cells).Where(r => r[0] is not ("option" or "argument / option" or "---")).ToList();
+
+        foreach (var argument in command.Arguments)
+        {
+            rows.Should().Contain(r => r[0].StartsWith($"`{argument.Name}", StringComparison.Ordinal), $"docs/cli.md's section on orbench {name} has a row for its argument {argument.Name}");
+        }
+
+        var names = command.Options.SelectMany(o => o.Aliases.Prepend(o.Name)).ToHashSet(StringComparer.Ordinal);
+        foreach (var row in rows.Where(r => r[0].StartsWith('`')))
+        {
+            foreach (var documented in System.Text.RegularExpressions.Regex.Matches(row[0], @"`(-{1,2}[a-z][a-z0-9-]*)").Select(m => m.Groups[1].Value))
+            {
+                names.Should().Contain(documented, $"docs/cli.md documents {documented} for orbench {name}, so the command must have it");
+            }
+        }
+    }
+
+    [Fact]
+    public void The_root_command_has_no_option_the_docs_do_not_describe()
+    {
+        var root = OrBenchCli.Build(ToolConsole.System);
+
+        root.Options.Where(o => !o.Hidden).Select(o => o.Name).Should().BeSubsetOf(["--help", "--version"], "only the built-in options are on the root command");
+        root.Subcommands.Select(c => c.Name).Should().OnlyContain(c => Docs.Contains($"## `orbench {c}`"), "every command has its section");
     }
 
     [Fact]
