@@ -166,6 +166,22 @@ public sealed class OrBenchModel
     public IChatClient CreateModelClient() =>
         _endpoint is null ? new KeywordStandInChatClient() : OpenAIEndpointClient.Create(_endpoint, Name, _apiKey);
 
+    /// <summary>
+    /// The bare model client with a network timeout of your choosing and every response through a
+    /// <see cref="ResponseGuardHandler"/>: a body over <paramref name="maxResponseBytes"/> is not read further, and a 200
+    /// that is not a chat completion (HTML, truncated JSON, an error body) fails as a request error naming why. For a
+    /// pipeline of your own that bounds each attempt (the <c>orbench</c> tool builds its clients this way); the caller disposes it.
+    /// </summary>
+    /// <param name="networkTimeout">How long one HTTP exchange may take; give it a little more than your retry policy's attempt timeout, so that one fires first and is retried.</param>
+    /// <param name="maxResponseBytes">The largest response body read.</param>
+    public IChatClient CreateModelClient(TimeSpan networkTimeout, long maxResponseBytes = ResponseGuardHandler.DefaultMaxResponseBytes)
+    {
+#pragma warning disable CA2000 // The HTTP client lives as long as the chat client.
+        var http = new HttpClient(new ResponseGuardHandler { MaxResponseBytes = maxResponseBytes }) { Timeout = networkTimeout };
+#pragma warning restore CA2000
+        return _endpoint is null ? new KeywordStandInChatClient() : OpenAIEndpointClient.Create(_endpoint, Name, _apiKey, http, networkTimeout);
+    }
+
     /// <summary>The model name and where it is served, never the key.</summary>
     public override string ToString() => _endpoint is null ? $"{Name} (offline stand-in)" : $"{Name} at {Metadata["endpoint"]}";
 }

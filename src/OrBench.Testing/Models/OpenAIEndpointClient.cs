@@ -14,15 +14,20 @@ internal static class OpenAIEndpointClient
     /// <summary>Sent when no key is set: local servers (vLLM, Ollama, llama.cpp) ignore it, but the OpenAI client needs one.</summary>
     public const string NoKeyPlaceholder = "no-key";
 
-    public static IChatClient Create(ModelEndpoint endpoint, string model, string? apiKey)
+    public static IChatClient Create(ModelEndpoint endpoint, string model, string? apiKey, HttpClient? http = null, TimeSpan? networkTimeout = null)
     {
         var key = apiKey ?? NoKeyPlaceholder;
         var options = new OpenAIClientOptions
         {
             Endpoint = endpoint.Address,
             RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
-            NetworkTimeout = TimeSpan.FromMinutes(2),
+            NetworkTimeout = networkTimeout ?? TimeSpan.FromMinutes(2),
         };
+        if (http is not null)
+        {
+            options.Transport = new HttpClientPipelineTransport(http);
+        }
+
         if (endpoint.IsAzure && apiKey is not null)
         {
             // Azure's v1 API takes a resource key in the api-key header (the bearer header carries Entra tokens).

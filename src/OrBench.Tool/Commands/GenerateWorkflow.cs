@@ -18,14 +18,14 @@ internal sealed class GenerateWorkflow(ToolConsole console, GenerateSettings set
 {
     public async Task<int> ExecuteAsync(CancellationToken cancellationToken)
     {
-        var apiKey = EndpointClients.ResolveApiKey(console, settings.ApiKeyEnv, settings.ApiKeyEnvExplicit, "--api-key-env");
+        var apiKey = ApiKeys.Resolve(console, settings.ApiKeyEnv, settings.ApiKeyEnvExplicit, "--api-key-env");
         var timeout = TimeSpan.FromSeconds(120);
         var clients = new List<IChatClient>();
         try
         {
             GenerationModel Model(Uri endpoint, string model, string name)
             {
-                var client = ModelClients.Compose(EndpointClients.Create(endpoint, model, apiKey, timeout), cache: null, replayOnly: false, ModelClients.Retry(retries: 4, timeout, maxRetryAfter: timeout));
+                var client = ModelClients.Compose(ModelClients.Endpoint(endpoint, model, apiKey, timeout), cache: null, replayOnly: false, ModelClients.Retry(retries: 4, timeout, maxRetryAfter: timeout));
                 clients.Add(client);
                 return new GenerationModel(name, client);
             }

@@ -29,7 +29,7 @@ internal sealed class RunWorkflow(ToolConsole console, RunSettings settings)
         CheckInputsExist();
         // A replay never reaches a server, so it needs no key (a credential-free CI job).
         var apiKey = settings.Responses is null && !settings.ReplayOnly
-            ? EndpointClients.ResolveApiKey(console, settings.ApiKeyEnv, settings.ApiKeyEnvExplicit, "--api-key-env")
+            ? ApiKeys.Resolve(console, settings.ApiKeyEnv, settings.ApiKeyEnvExplicit, "--api-key-env")
             : null;
         Classifiers.ResolveJudgeKey(settings.Classifier, console);
         StagedOutput.Check(settings.OutputDirectory, "--output", ResultFiles.ResultsFileName, ResultFiles.RecordsFileName, ReportWriter.MarkdownFileName, ReportWriter.HtmlFileName);
@@ -120,7 +120,7 @@ internal sealed class RunWorkflow(ToolConsole console, RunSettings settings)
         var maxRetryAfter = settings.MaxRetryAfterSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : timeout;
         var waits = new RetryWaitReporter(console, "orbench run");
         using var client = ModelClients.Compose(
-            EndpointClients.Create(endpoint, model, apiKey ?? EndpointClients.NoKeyPlaceholder, timeout, settings.MaxResponseBytes),
+            ModelClients.Endpoint(endpoint, model, apiKey, timeout, settings.MaxResponseBytes),
             cache,
             settings.ReplayOnly,
             ModelClients.Retry(settings.Retries, timeout, maxRetryAfter, waits.Report),

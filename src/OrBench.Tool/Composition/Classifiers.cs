@@ -38,9 +38,9 @@ internal sealed class Classifiers : IDisposable
 
         var endpoint = settings.JudgeEndpoint ?? throw new UsageException($"--classifier {settings.Kind.ToString().ToLowerInvariant()} needs --judge-endpoint");
         var model = settings.JudgeModel ?? throw new UsageException($"--classifier {settings.Kind.ToString().ToLowerInvariant()} needs --judge-model");
-        var key = ResolveJudgeKey(settings, console)!;
+        var key = ResolveJudgeKey(settings, console);
         var timeout = TimeSpan.FromSeconds(120);
-        var raw = EndpointClients.Create(endpoint, model, key, timeout);
+        var raw = ModelClients.Endpoint(endpoint, model, key, timeout);
         var judge = ModelClients.Compose(raw, cache, replayOnly, ModelClients.Retry(retries: 4, timeout, maxRetryAfter: timeout));
         IRefusalClassifier classifier = settings.Kind is ClassifierKind.Judge
             ? RefusalClassifiers.Judge(judge)
@@ -62,7 +62,7 @@ internal sealed class Classifiers : IDisposable
 
         return console.GetEnvironmentVariable(settings.JudgeApiKeyEnv) is { Length: > 0 } judgeKey
             ? judgeKey
-            : EndpointClients.ResolveApiKey(
+            : ApiKeys.Resolve(
                 console,
                 settings.JudgeApiKeyEnvExplicit ? settings.JudgeApiKeyEnv : RunCommand.DefaultApiKeyEnv,
                 settings.JudgeApiKeyEnvExplicit,

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Caching.Distributed;
+using OrBench.Testing;
 using OrBench.Testing.Middleware;
 
 namespace OrBench.Tool.Composition;
@@ -13,6 +14,26 @@ namespace OrBench.Tool.Composition;
 /// </summary>
 internal static class ModelClients
 {
+    /// <summary>
+    /// The raw client of an OpenAI-compatible endpoint, built by the library's <see cref="OrBenchModel"/> (the same client a
+    /// test gets from <c>OrBenchModel.FromEnvironment()</c>: no client-side retries, the Azure key header, a response size
+    /// cap and completion checks). The key is registered with <see cref="Secrets.Register"/> so no echo of it is ever
+    /// written or printed. The network timeout is a little longer than <paramref name="requestTimeout"/>, so the retry
+    /// middleware's attempt timeout fires first and is retried.
+    /// </summary>
+    public static IChatClient Endpoint(Uri endpoint, string model, string? apiKey, TimeSpan requestTimeout, long maxResponseBytes = ResponseGuardHandler.DefaultMaxResponseBytes)
+    {
+        Secrets.Register(apiKey);
+        var settings = OrBenchModel.FromEnvironment(name => name switch
+        {
+            OrBenchModel.EndpointVariable => endpoint.ToString(),
+            OrBenchModel.ModelVariable => model,
+            OrBenchModel.ApiKeyVariable => apiKey,
+            _ => null,
+        });
+        return settings.CreateModelClient(requestTimeout + TimeSpan.FromSeconds(5), maxResponseBytes);
+    }
+
     public static IChatClient Compose(IChatClient raw, IDistributedCache? cache, bool replayOnly, RetryOptions retry, string? modelVersion = null, bool anyEndpoint = false)
     {
         var builder = raw.AsBuilder();
