@@ -14,25 +14,16 @@ namespace OrBench.Tool.Tests.Commands;
 public sealed class CommandLineConventionTests : IAsyncLifetime
 {
     private const int PromptCount = 12;
-    private readonly TempDirectory _directory = new();
-    private OpenAiStubServer _stub = null!;
-    private string _prompts = null!;
+    private StubRun _run = null!;
 
     public async Task InitializeAsync()
     {
-        _stub = await OpenAiStubServer.StartAsync();
-        _prompts = PromptFiles.Write(_directory, PromptCount);
+        _run = await StubRun.StartAsync(PromptCount);
     }
 
-    public async Task DisposeAsync()
-    {
-        await _stub.DisposeAsync();
-        _directory.Dispose();
-    }
+    public async Task DisposeAsync() => await _run.DisposeAsync();
 
-    private Task<ToolOutcome> RunAsync(params string[] extra) =>
-        Orbench.InvokeInAsync(_directory.Path, null,
-            ["run", "--endpoint", _stub.Endpoint.ToString(), "--model", "stub-model", "--prompts", _prompts, "--classifier", "keyword", .. extra]);
+    private Task<ToolOutcome> RunAsync(params string[] extra) => _run.RunAsync(null, extra);
 
     private static JsonElement Json(ToolOutcome outcome)
     {
@@ -47,12 +38,12 @@ public sealed class CommandLineConventionTests : IAsyncLifetime
     public async Task Run_and_report_take_the_output_directory_under_every_name(string name)
     {
         var run = await RunAsync(name, "written");
-        var report = await Orbench.InvokeInAsync(_directory.Path, null, "report", "written/results.json", name, "reported");
+        var report = await Orbench.InvokeInAsync(_run.Directory.Path, null, "report", "written/results.json", name, "reported");
 
         run.ExitCode.Should().Be(0, run.ToString());
         report.ExitCode.Should().Be(0, report.ToString());
-        File.Exists(_directory.Combine("written", "results.json")).Should().BeTrue();
-        File.Exists(_directory.Combine("reported", "report.md")).Should().BeTrue();
+        File.Exists(_run.Directory.Combine("written", "results.json")).Should().BeTrue();
+        File.Exists(_run.Directory.Combine("reported", "report.md")).Should().BeTrue();
     }
 
     [Fact]
@@ -114,34 +105,34 @@ public sealed class CommandLineConventionTests : IAsyncLifetime
     public async Task Replay_only_needs_no_key_and_takes_the_endpoint_from_the_environment()
     {
         (await RunAsync("--cache", "cache", "-o", "recorded")).ExitCode.Should().Be(0);
-        var calls = _stub.Calls;
+        var calls = _run.Stub.Calls;
 
-        var replay = await Orbench.InvokeInAsync(_directory.Path, new Dictionary<string, string> { ["ORBENCH_ENDPOINT"] = _stub.Endpoint.ToString() },
-            "run", "--replay-only", "--model", "stub-model", "--prompts", _prompts, "--classifier", "keyword", "--cache", "cache", "--api-key-env", "NO_SUCH_KEY", "-o", "replayed");
+        var replay = await Orbench.InvokeInAsync(_run.Directory.Path, new Dictionary<string, string> { ["ORBENCH_ENDPOINT"] = _run.Stub.Endpoint.ToString() },
+            "run", "--replay-only", "--model", "stub-model", "--prompts", _run.Prompts, "--classifier", "keyword", "--cache", "cache", "--api-key-env", "NO_SUCH_KEY", "-o", "replayed");
 
         replay.ExitCode.Should().Be(0, replay.ToString());
-        _stub.Calls.Should().Be(calls, "a replay makes no model call");
-        OutputFiles.Results(_directory.Combine("replayed")).GetProperty("n").GetInt32().Should().Be(PromptCount);
+        _run.Stub.Calls.Should().Be(calls, "a replay makes no model call");
+        OutputFiles.Results(_run.Directory.Combine("replayed")).GetProperty("n").GetInt32().Should().Be(PromptCount);
     }
 
     [Fact]
     public async Task Replay_only_without_any_endpoint_replays_what_any_endpoint_recorded()
     {
         (await RunAsync("--cache", "cache", "-o", "recorded")).ExitCode.Should().Be(0);
-        var calls = _stub.Calls;
+        var calls = _run.Stub.Calls;
 
-        var replay = await Orbench.InvokeInAsync(_directory.Path, null,
-            "run", "--replay-only", "--model", "stub-model", "--prompts", _prompts, "--classifier", "keyword", "--cache", "cache", "-o", "replayed");
+        var replay = await Orbench.InvokeInAsync(_run.Directory.Path, null,
+            "run", "--replay-only", "--model", "stub-model", "--prompts", _run.Prompts, "--classifier", "keyword", "--cache", "cache", "-o", "replayed");
 
         replay.ExitCode.Should().Be(0, replay.ToString());
-        _stub.Calls.Should().Be(calls, "a replay makes no model call");
-        OutputFiles.Results(_directory.Combine("replayed")).GetProperty("n").GetInt32().Should().Be(PromptCount);
+        _run.Stub.Calls.Should().Be(calls, "a replay makes no model call");
+        OutputFiles.Results(_run.Directory.Combine("replayed")).GetProperty("n").GetInt32().Should().Be(PromptCount);
     }
 
     [Fact]
     public async Task Run_without_endpoint_and_without_replay_only_names_both_ways_out()
     {
-        var outcome = await Orbench.InvokeInAsync(_directory.Path, null, "run", "--model", "m", "--prompts", _prompts);
+        var outcome = await Orbench.InvokeInAsync(_run.Directory.Path, null, "run", "--model", "m", "--prompts", _run.Prompts);
 
         outcome.ExitCode.Should().Be(2, outcome.ToString());
         outcome.Error.Should().Contain("--endpoint is required").And.Contain("--replay-only");
@@ -154,7 +145,7 @@ public sealed class CommandLineConventionTests : IAsyncLifetime
 
         outcome.ExitCode.Should().Be(0, outcome.ToString());
         outcome.Error.Should().Contain($"warning: a sample of 5,000 was asked for, but prompts holds {PromptCount} prompts: all {PromptCount} are used.");
-        OutputFiles.Results(_directory.Combine("sampled")).GetProperty("n").GetInt32().Should().Be(PromptCount);
+        OutputFiles.Results(_run.Directory.Combine("sampled")).GetProperty("n").GetInt32().Should().Be(PromptCount);
     }
 
     [Fact]
@@ -162,11 +153,11 @@ public sealed class CommandLineConventionTests : IAsyncLifetime
     {
         (await RunAsync("-o", "run")).ExitCode.Should().Be(0);
 
-        var markdown = await Orbench.InvokeInAsync(_directory.Path, null, "report", "run", "--format", "markdown");
-        var json = await Orbench.InvokeInAsync(_directory.Path, null, "report", "run", "--format", "json");
+        var markdown = await Orbench.InvokeInAsync(_run.Directory.Path, null, "report", "run", "--format", "markdown");
+        var json = await Orbench.InvokeInAsync(_run.Directory.Path, null, "report", "run", "--format", "json");
 
         markdown.ExitCode.Should().Be(0, markdown.ToString());
-        markdown.Out.Should().Be(File.ReadAllText(_directory.Combine("run", "report.md")));
+        markdown.Out.Should().Be(File.ReadAllText(_run.Directory.Combine("run", "report.md")));
         var document = Json(json);
         document.GetProperty("command").GetString().Should().Be("report");
         var model = document.GetProperty("models").EnumerateArray().Single();
@@ -180,13 +171,13 @@ public sealed class CommandLineConventionTests : IAsyncLifetime
     public async Task Tune_markdown_is_a_table_with_whole_model_names_and_redirected_text_has_no_box()
     {
         const string LongModel = "stand-in/keyword-gated-model-with-a-rather-long-name";
-        var responses = _directory.Write("responses.csv", "prompt,response\n" + string.Concat(Enumerable.Range(0, PromptCount)
+        var responses = _run.Directory.Write("responses.csv", "prompt,response\n" + string.Concat(Enumerable.Range(0, PromptCount)
             .Select(i => $"\"{PromptFiles.Text(i)}\",\"{(PromptFiles.IsRefused(i) ? "I'm sorry, but I can't help with that." : "Sure, here is how.")}\"\n")));
-        (await Orbench.InvokeInAsync(_directory.Path, null, "run", "--responses", responses, "--prompts", _prompts, "--model", LongModel, "--classifier", "keyword", "-o", "long"))
+        (await Orbench.InvokeInAsync(_run.Directory.Path, null, "run", "--responses", responses, "--prompts", _run.Prompts, "--model", LongModel, "--classifier", "keyword", "-o", "long"))
             .ExitCode.Should().Be(0);
 
-        var markdown = await Orbench.InvokeInAsync(_directory.Path, null, "tune", "long", "--format", "markdown");
-        var text = await Orbench.InvokeInAsync(_directory.Path, null, "tune", "long");
+        var markdown = await Orbench.InvokeInAsync(_run.Directory.Path, null, "tune", "long", "--format", "markdown");
+        var text = await Orbench.InvokeInAsync(_run.Directory.Path, null, "tune", "long");
 
         markdown.ExitCode.Should().Be(0, markdown.ToString());
         markdown.Out.Should().Contain("| model | gate |").And.Contain("|---|");
@@ -197,24 +188,24 @@ public sealed class CommandLineConventionTests : IAsyncLifetime
     [Fact]
     public async Task Classify_accepts_short_output_and_prints_json()
     {
-        var input = _directory.Write("in.csv", "prompt,response\n\"How do I bake bread?\",\"I'm sorry, but I can't help with that.\"\n\"How do I boil eggs?\",\"Boil them for nine minutes.\"\n");
+        var input = _run.Directory.Write("in.csv", "prompt,response\n\"How do I bake bread?\",\"I'm sorry, but I can't help with that.\"\n\"How do I boil eggs?\",\"Boil them for nine minutes.\"\n");
 
-        var outcome = await Orbench.InvokeInAsync(_directory.Path, null, "classify", "--input", input, "-o", "out.csv", "--classifier", "keyword", "--format", "json");
+        var outcome = await Orbench.InvokeInAsync(_run.Directory.Path, null, "classify", "--input", input, "-o", "out.csv", "--classifier", "keyword", "--format", "json");
 
         outcome.ExitCode.Should().Be(0, outcome.ToString());
         var json = Json(outcome);
         json.GetProperty("command").GetString().Should().Be("classify");
         json.GetProperty("rows").GetInt32().Should().Be(2);
         json.GetProperty("refused").GetInt32().Should().Be(1);
-        File.Exists(_directory.Combine("out.csv")).Should().BeTrue();
+        File.Exists(_run.Directory.Combine("out.csv")).Should().BeTrue();
     }
 
     [Fact]
     public async Task Accept_format_json_lists_the_accepted_files()
     {
-        _directory.Write("snap/A.received.jsonl", "{\"id\":\"a\",\"category\":\"privacy\",\"verdict\":\"direct_answer\"}\n");
+        _run.Directory.Write("snap/A.received.jsonl", "{\"id\":\"a\",\"category\":\"privacy\",\"verdict\":\"direct_answer\"}\n");
 
-        var outcome = await Orbench.InvokeInAsync(_directory.Path, null, "accept", "snap", "--format", "json");
+        var outcome = await Orbench.InvokeInAsync(_run.Directory.Path, null, "accept", "snap", "--format", "json");
 
         outcome.ExitCode.Should().Be(0, outcome.ToString());
         var json = Json(outcome);
@@ -226,7 +217,7 @@ public sealed class CommandLineConventionTests : IAsyncLifetime
     [Fact]
     public async Task A_format_a_command_does_not_have_is_a_usage_error()
     {
-        var outcome = await Orbench.InvokeInAsync(_directory.Path, null, "accept", "--format", "markdown");
+        var outcome = await Orbench.InvokeInAsync(_run.Directory.Path, null, "accept", "--format", "markdown");
 
         outcome.ExitCode.Should().Be(2, outcome.ToString());
         outcome.Error.Should().Contain("markdown");
@@ -237,7 +228,7 @@ public sealed class CommandLineConventionTests : IAsyncLifetime
     [InlineData("--categories")]
     public async Task Generate_takes_its_categories_under_the_shared_name_and_its_old_one(string name)
     {
-        var outcome = await Orbench.InvokeInAsync(_directory.Path, null, "generate", "--generator-endpoint", "http://127.0.0.1:1/v1", "--generator-model", "g",
+        var outcome = await Orbench.InvokeInAsync(_run.Directory.Path, null, "generate", "--generator-endpoint", "http://127.0.0.1:1/v1", "--generator-model", "g",
             "--moderator-endpoint", "http://127.0.0.1:2/v1", "--moderator-model", "m", name, " , ", "--seeds-per-category", "1", "-o", "gen");
 
         outcome.ExitCode.Should().Be(2, outcome.ToString());
@@ -254,16 +245,16 @@ public sealed class CommandLineConventionTests : IAsyncLifetime
 
         outcome.ExitCode.Should().Be(2, outcome.ToString());
         outcome.Error.Should().StartWith("orbench run: ").And.Contain($"--category '{value}' holds an empty category name");
-        Directory.Exists(_directory.Combine("never")).Should().BeFalse();
+        Directory.Exists(_run.Directory.Combine("never")).Should().BeFalse();
     }
 
     [Fact]
     public async Task A_value_starting_with_an_at_sign_is_taken_as_given_not_as_a_response_file()
     {
-        var outcome = await Orbench.InvokeInAsync(_directory.Path, null,
-            "run", "--endpoint", _stub.Endpoint.ToString(), "--model", "@octocat", "--prompts", _prompts, "--classifier", "keyword", "--out", "at");
+        var outcome = await Orbench.InvokeInAsync(_run.Directory.Path, null,
+            "run", "--endpoint", _run.Stub.Endpoint.ToString(), "--model", "@octocat", "--prompts", _run.Prompts, "--classifier", "keyword", "--out", "at");
 
         outcome.ExitCode.Should().Be(0, outcome.ToString());
-        OutputFiles.Results(_directory.Combine("at")).GetProperty("model").GetString().Should().Be("@octocat");
+        OutputFiles.Results(_run.Directory.Combine("at")).GetProperty("model").GetString().Should().Be("@octocat");
     }
 }

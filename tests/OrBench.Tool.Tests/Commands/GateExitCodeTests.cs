@@ -13,22 +13,15 @@ namespace OrBench.Tool.Tests.Commands;
 public sealed class GateExitCodeTests : IAsyncLifetime
 {
     private const int PromptCount = 12;
-    private readonly TempDirectory _directory = new();
-    private OpenAiStubServer _stub = null!;
-    private string _prompts = null!;
+    private StubRun _run = null!;
 
     public async Task InitializeAsync()
     {
         // Prompts 1, 10 and 11 ("item 1…") fail with HTTP 500; the undecided test uses this stub.
-        _stub = await OpenAiStubServer.StartAsync(new OpenAiStubOptions { Faults = StubFaults.WhenPromptContains("item 1", StubFault.ServerError) });
-        _prompts = PromptFiles.Write(_directory, PromptCount);
+        _run = await StubRun.StartAsync(PromptCount, new OpenAiStubOptions { Faults = StubFaults.WhenPromptContains("item 1", StubFault.ServerError) });
     }
 
-    public async Task DisposeAsync()
-    {
-        await _stub.DisposeAsync();
-        _directory.Dispose();
-    }
+    public async Task DisposeAsync() => await _run.DisposeAsync();
 
     private Task<ToolOutcome> ScoreAsync(string expected, params string[] extra)
     {
@@ -39,9 +32,9 @@ public sealed class GateExitCodeTests : IAsyncLifetime
             responses.Append($"\"{PromptFiles.Text(i)}\",\"{answer}\",privacy\n");
         }
 
-        var file = _directory.Write("responses.csv", responses.ToString());
-        return Orbench.InvokeInAsync(_directory.Path, null,
-            ["run", "--responses", file, "--prompts", _prompts, "--expected", expected, "--model", "imported", "--classifier", "keyword", .. extra]);
+        var file = _run.Directory.Write("responses.csv", responses.ToString());
+        return Orbench.InvokeInAsync(_run.Directory.Path, null,
+            ["run", "--responses", file, "--prompts", _run.Prompts, "--expected", expected, "--model", "imported", "--classifier", "keyword", .. extra]);
     }
 
     // Issue 15 row 5: a gate with nothing in scope exited 0 with "✅ 0 of 1 gates passed".
@@ -53,7 +46,7 @@ public sealed class GateExitCodeTests : IAsyncLifetime
         outcome.ExitCode.Should().Be(3, outcome.ToString());
         outcome.Error.Should().Contain("gate failed").And.Contain("has no answer-expected (benign) prompts to measure");
         outcome.Out.Should().Contain("gate Over-refusal").And.Contain("FAILED");
-        var markdown = File.ReadAllText(_directory.Combine("toxic", "report.md"));
+        var markdown = File.ReadAllText(_run.Directory.Combine("toxic", "report.md"));
         markdown.Should().StartWith("## OR-Bench report: ❌ 1 of 1 gates failed").And.NotContain("✅");
     }
 
@@ -81,8 +74,8 @@ public sealed class GateExitCodeTests : IAsyncLifetime
     [Fact]
     public async Task Errors_over_the_budget_leave_the_gate_undecided_with_exit_4()
     {
-        var outcome = await Orbench.InvokeInAsync(_directory.Path, null,
-            "run", "--endpoint", _stub.Endpoint.ToString(), "--model", "stub-model", "--prompts", _prompts, "--classifier", "keyword",
+        var outcome = await Orbench.InvokeInAsync(_run.Directory.Path, null,
+            "run", "--endpoint", _run.Stub.Endpoint.ToString(), "--model", "stub-model", "--prompts", _run.Prompts, "--classifier", "keyword",
             "--retries", "0", "--out", "undecided", "--max-over-refusal", "0.90");
 
         outcome.ExitCode.Should().Be(4, outcome.ToString());
@@ -90,8 +83,8 @@ public sealed class GateExitCodeTests : IAsyncLifetime
             .And.Contain("Commonest errors: request error");
         outcome.Out.Should().Contain("UNDECIDED");
 
-        var tolerant = await Orbench.InvokeInAsync(_directory.Path, null,
-            "run", "--endpoint", _stub.Endpoint.ToString(), "--model", "stub-model", "--prompts", _prompts, "--classifier", "keyword",
+        var tolerant = await Orbench.InvokeInAsync(_run.Directory.Path, null,
+            "run", "--endpoint", _run.Stub.Endpoint.ToString(), "--model", "stub-model", "--prompts", _run.Prompts, "--classifier", "keyword",
             "--retries", "0", "--out", "tolerant", "--max-over-refusal", "0.90", "--error-budget", "0.5");
         tolerant.ExitCode.Should().Be(0, "3 errors of 12 are within a 50 % budget and 7/12 counted against stays under 90 %: " + tolerant);
     }

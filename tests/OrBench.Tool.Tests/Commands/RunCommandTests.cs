@@ -9,25 +9,16 @@ namespace OrBench.Tool.Tests.Commands;
 public sealed class RunCommandTests : IAsyncLifetime
 {
     private const int PromptCount = 12;
-    private readonly TempDirectory _directory = new();
-    private OpenAiStubServer _stub = null!;
-    private string _prompts = null!;
+    private StubRun _run = null!;
 
     public async Task InitializeAsync()
     {
-        _stub = await OpenAiStubServer.StartAsync();
-        _prompts = PromptFiles.Write(_directory, PromptCount);
+        _run = await StubRun.StartAsync(PromptCount);
     }
 
-    public async Task DisposeAsync()
-    {
-        await _stub.DisposeAsync();
-        _directory.Dispose();
-    }
+    public async Task DisposeAsync() => await _run.DisposeAsync();
 
-    private Task<ToolOutcome> RunAsync(IReadOnlyDictionary<string, string>? environment, params string[] extra) =>
-        Orbench.InvokeInAsync(_directory.Path, environment,
-            ["run", "--endpoint", _stub.Endpoint.ToString(), "--model", "stub-model", "--prompts", _prompts, "--classifier", "keyword", .. extra]);
+    private Task<ToolOutcome> RunAsync(IReadOnlyDictionary<string, string>? environment, params string[] extra) => _run.RunAsync(environment, extra);
 
     [Fact]
     public async Task A_run_writes_records_results_and_reports_with_the_contract_fields()
@@ -35,7 +26,7 @@ public sealed class RunCommandTests : IAsyncLifetime
         var outcome = await RunAsync(null, "--out", "out");
 
         outcome.ExitCode.Should().Be(0, outcome.ToString());
-        var output = _directory.Combine("out");
+        var output = _run.Directory.Combine("out");
         var records = OutputFiles.Records(output);
         records.Should().HaveCount(PromptCount);
         foreach (var record in records)
@@ -62,22 +53,22 @@ public sealed class RunCommandTests : IAsyncLifetime
         File.Exists(Path.Combine(output, "report.md")).Should().BeTrue();
         File.Exists(Path.Combine(output, "report.html")).Should().BeTrue();
         outcome.Out.Should().Contain("over-refusal").And.Contain("33.3 %", "4 of the 12 benign prompts were refused");
-        _stub.Calls.Should().Be(PromptCount);
+        _run.Stub.Calls.Should().Be(PromptCount);
     }
 
     [Fact]
     public async Task A_second_run_over_the_same_cache_makes_no_model_call()
     {
         (await RunAsync(null, "--cache", "cache", "--out", "first")).ExitCode.Should().Be(0);
-        var callsAfterFirst = _stub.Calls;
+        var callsAfterFirst = _run.Stub.Calls;
 
         var second = await RunAsync(null, "--cache", "cache", "--out", "second");
 
         second.ExitCode.Should().Be(0, second.ToString());
         callsAfterFirst.Should().Be(PromptCount);
-        _stub.Calls.Should().Be(callsAfterFirst, "every response comes from the cache");
-        OutputFiles.Records(_directory.Combine("second")).Select(r => r.GetProperty("response").GetString())
-            .Should().Equal(OutputFiles.Records(_directory.Combine("first")).Select(r => r.GetProperty("response").GetString()));
+        _run.Stub.Calls.Should().Be(callsAfterFirst, "every response comes from the cache");
+        OutputFiles.Records(_run.Directory.Combine("second")).Select(r => r.GetProperty("response").GetString())
+            .Should().Equal(OutputFiles.Records(_run.Directory.Combine("first")).Select(r => r.GetProperty("response").GetString()));
     }
 
     [Fact]
@@ -85,7 +76,7 @@ public sealed class RunCommandTests : IAsyncLifetime
     {
         var first = await RunAsync(null, "--cache", "cache", "--model-version", "v1", "--out", "first");
         var replayed = await RunAsync(new Dictionary<string, string> { ["ORBENCH_MODEL_VERSION"] = "v1" }, "--cache", "cache", "--out", "replayed");
-        var callsBefore = _stub.Calls;
+        var callsBefore = _run.Stub.Calls;
         var remeasured = await RunAsync(null, "--cache", "cache", "--model-version", "v2", "--out", "remeasured");
 
         first.ExitCode.Should().Be(0, first.ToString());
@@ -94,33 +85,33 @@ public sealed class RunCommandTests : IAsyncLifetime
         replayed.Out.Should().Contain("0 from the model, 12 from the cache (oldest recorded", "ORBENCH_MODEL_VERSION names the same version as --model-version v1");
         callsBefore.Should().Be(PromptCount);
         remeasured.ExitCode.Should().Be(0, remeasured.ToString());
-        _stub.Calls.Should().Be(2 * PromptCount, "another model version is another measurement");
+        _run.Stub.Calls.Should().Be(2 * PromptCount, "another model version is another measurement");
         remeasured.Out.Should().Contain("12 from the model, 0 from the cache");
-        OutputFiles.Results(_directory.Combine("remeasured")).GetProperty("metadata").GetProperty("modelVersion").GetString().Should().Be("v2");
+        OutputFiles.Results(_run.Directory.Combine("remeasured")).GetProperty("metadata").GetProperty("modelVersion").GetString().Should().Be("v2");
     }
 
     [Fact]
     public async Task Replay_only_fails_naming_exactly_the_prompt_that_was_never_recorded_and_calls_nothing()
     {
-        var twoPrompts = PromptFiles.Write(_directory, 2, "two.csv");
-        var threePrompts = PromptFiles.Write(_directory, 3, "three.csv");
-        (await Orbench.InvokeInAsync(_directory.Path, null, "run", "--endpoint", _stub.Endpoint.ToString(), "--model", "stub-model",
+        var twoPrompts = PromptFiles.Write(_run.Directory, 2, "two.csv");
+        var threePrompts = PromptFiles.Write(_run.Directory, 3, "three.csv");
+        (await Orbench.InvokeInAsync(_run.Directory.Path, null, "run", "--endpoint", _run.Stub.Endpoint.ToString(), "--model", "stub-model",
             "--prompts", twoPrompts, "--classifier", "keyword", "--cache", "cache", "--out", "two")).ExitCode.Should().Be(0);
-        (await Orbench.InvokeInAsync(_directory.Path, null, "run", "--endpoint", _stub.Endpoint.ToString(), "--model", "stub-model",
+        (await Orbench.InvokeInAsync(_run.Directory.Path, null, "run", "--endpoint", _run.Stub.Endpoint.ToString(), "--model", "stub-model",
             "--prompts", threePrompts, "--classifier", "keyword", "--out", "three")).ExitCode.Should().Be(0);
-        var recordedIds = OutputFiles.Records(_directory.Combine("two")).Select(r => r.GetProperty("id").GetString()!).ToList();
-        var missingId = OutputFiles.Records(_directory.Combine("three")).Select(r => r.GetProperty("id").GetString()!).Except(recordedIds).Single();
-        _stub.ResetCounters();
+        var recordedIds = OutputFiles.Records(_run.Directory.Combine("two")).Select(r => r.GetProperty("id").GetString()!).ToList();
+        var missingId = OutputFiles.Records(_run.Directory.Combine("three")).Select(r => r.GetProperty("id").GetString()!).Except(recordedIds).Single();
+        _run.Stub.ResetCounters();
 
-        var outcome = await Orbench.InvokeInAsync(_directory.Path, null, "run", "--endpoint", _stub.Endpoint.ToString(), "--model", "stub-model",
+        var outcome = await Orbench.InvokeInAsync(_run.Directory.Path, null, "run", "--endpoint", _run.Stub.Endpoint.ToString(), "--model", "stub-model",
             "--prompts", threePrompts, "--classifier", "keyword", "--cache", "cache", "--replay-only", "--out", "replayed");
 
         outcome.ExitCode.Should().Be(1, outcome.ToString());
         var reason = outcome.Error.Split('\n').Where(line => line.StartsWith("orbench run: error:", StringComparison.Ordinal)).Should().ContainSingle().Subject;
         reason.Should().Contain("--replay-only").And.Contain("1 prompt(s)").And.Contain(missingId);
         recordedIds.Should().AllSatisfy(id => reason.Should().NotContain(id));
-        _stub.Calls.Should().Be(0);
-        File.Exists(_directory.Combine("replayed", "results.json")).Should().BeFalse("nothing is written for a failed run");
+        _run.Stub.Calls.Should().Be(0);
+        File.Exists(_run.Directory.Combine("replayed", "results.json")).Should().BeFalse("nothing is written for a failed run");
     }
 
     [Fact]
@@ -132,10 +123,10 @@ public sealed class RunCommandTests : IAsyncLifetime
         var outcome = await RunAsync(environment, "--cache", "cache", "--out", "out");
 
         outcome.ExitCode.Should().Be(0, outcome.ToString());
-        _stub.Requests.Should().OnlyContain(r => r.Authorization == "Bearer " + secret, "the key is used for the requests");
+        _run.Stub.Requests.Should().OnlyContain(r => r.Authorization == "Bearer " + secret, "the key is used for the requests");
         outcome.Out.Should().NotContain(secret);
         outcome.Error.Should().NotContain(secret);
-        var files = Directory.EnumerateFiles(_directory.Path, "*", SearchOption.AllDirectories).ToList();
+        var files = Directory.EnumerateFiles(_run.Directory.Path, "*", SearchOption.AllDirectories).ToList();
         files.Should().Contain(f => f.EndsWith(".entry", StringComparison.Ordinal), "the cache was written");
         files.Should().Contain(f => f.EndsWith("report.html", StringComparison.Ordinal));
         foreach (var file in files)
@@ -153,7 +144,7 @@ public sealed class RunCommandTests : IAsyncLifetime
 
         outcome.ExitCode.Should().Be(3, outcome.ToString());
         outcome.Error.Should().Contain("gate failed").And.Contain("over-refusal");
-        File.Exists(_directory.Combine("gated", "results.json")).Should().BeTrue();
+        File.Exists(_run.Directory.Combine("gated", "results.json")).Should().BeTrue();
     }
 
     [Fact]
@@ -177,29 +168,29 @@ public sealed class RunCommandTests : IAsyncLifetime
             responses.Append($"\"{PromptFiles.Text(i)}\",\"{answer.Replace("\"", "\"\"", StringComparison.Ordinal)}\",privacy\n");
         }
 
-        var file = _directory.Write("responses.csv", responses.ToString());
+        var file = _run.Directory.Write("responses.csv", responses.ToString());
 
-        var outcome = await Orbench.InvokeInAsync(_directory.Path, null,
-            "run", "--responses", file, "--prompts", _prompts, "--model", "imported", "--classifier", "keyword", "--out", "scored");
+        var outcome = await Orbench.InvokeInAsync(_run.Directory.Path, null,
+            "run", "--responses", file, "--prompts", _run.Prompts, "--model", "imported", "--classifier", "keyword", "--out", "scored");
 
         outcome.ExitCode.Should().Be(0, outcome.ToString());
-        _stub.Calls.Should().Be(0);
-        var records = OutputFiles.Records(_directory.Combine("scored"));
+        _run.Stub.Calls.Should().Be(0);
+        var records = OutputFiles.Records(_run.Directory.Combine("scored"));
         records.Should().HaveCount(PromptCount);
         records.Count(r => r.GetProperty("verdict").GetString() == "direct_answer").Should().Be(PromptCount - PromptFiles.RefusedCount(PromptCount));
-        OutputFiles.Results(_directory.Combine("scored")).GetProperty("model").GetString().Should().Be("imported");
+        OutputFiles.Results(_run.Directory.Combine("scored")).GetProperty("model").GetString().Should().Be("imported");
     }
 
     [Fact]
     public async Task A_run_where_every_request_fails_exits_1_with_the_first_error()
     {
         // A server that answers but fails every request (an endpoint that refuses connections stops earlier, see BoundedWaitTests).
-        _stub.Options = _stub.Options with { Faults = _ => StubFault.ServerError };
-        var outcome = await Orbench.InvokeInAsync(_directory.Path, null,
-            "run", "--endpoint", _stub.Endpoint.ToString(), "--model", "m", "--prompts", _prompts, "--classifier", "keyword", "--retries", "0", "--out", "down");
+        _run.Stub.Options = _run.Stub.Options with { Faults = _ => StubFault.ServerError };
+        var outcome = await Orbench.InvokeInAsync(_run.Directory.Path, null,
+            "run", "--endpoint", _run.Stub.Endpoint.ToString(), "--model", "m", "--prompts", _run.Prompts, "--classifier", "keyword", "--retries", "0", "--out", "down");
 
         outcome.ExitCode.Should().Be(1, outcome.ToString());
         outcome.Error.Should().Contain("every request failed").And.Contain("HTTP 500: The server had an error while processing your request.");
-        OutputFiles.Results(_directory.Combine("down")).GetProperty("errors").GetInt32().Should().Be(PromptCount, "the errors are still recorded");
+        OutputFiles.Results(_run.Directory.Combine("down")).GetProperty("errors").GetInt32().Should().Be(PromptCount, "the errors are still recorded");
     }
 }
