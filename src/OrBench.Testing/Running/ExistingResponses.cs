@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using nietras.SeparatedValues;
+using CsvHelper;
 using OrBench.Testing.Data;
 
 namespace OrBench.Testing.Running;
@@ -36,27 +36,37 @@ public static class ExistingResponses
         }
 
         var rows = new List<Row>();
-        try
+        using var reader = CsvReader.Create(new StringReader(csv), new CsvReaderOptions
         {
-            using var reader = Sep.Reader(o => o with { Unescape = true, DisableColCountCheck = false }).FromText(csv);
-            if (!reader.Header.TryIndexOf("prompt", out var promptCol) || !reader.Header.TryIndexOf("response", out var responseCol))
+            Separator = ',',
+            HasHeader = true,
+            TrackLineNumbers = true,
+            TrimWhitespace = false,
+            DetectSeparatorHint = false,
+        });
+        var header = reader.Headers.ToArray();
+        var promptCol = Array.IndexOf(header, "prompt");
+        var responseCol = Array.IndexOf(header, "response");
+        if (promptCol < 0 || responseCol < 0)
+        {
+            throw new ResponseFileException(sourceName, 1, "the header must name the columns 'prompt' and 'response' (the reference checker's 'prompt,response,category').");
+        }
+
+        var idCol = Array.IndexOf(header, "id");
+        while (reader.Read())
+        {
+            var line = (int)reader.LineNumber;
+            if (reader.FieldCount != header.Length)
             {
-                throw new ResponseFileException(sourceName, 1, "the header must name the columns 'prompt' and 'response' (the reference checker's 'prompt,response,category').");
+                // An unquoted comma would otherwise shift the response into the wrong column.
+                throw new ResponseFileException(sourceName, line, $"the row has {reader.FieldCount} field(s) but the header has {header.Length} ('{string.Join(",", header)}'); quote fields that contain commas.");
             }
 
-            var idCol = reader.Header.TryIndexOf("id", out var i) ? i : -1;
-            foreach (var row in reader)
-            {
-                rows.Add(new Row(
-                    row.LineNumberFrom,
-                    idCol >= 0 ? row[idCol].ToString() : null,
-                    row[promptCol].ToString(),
-                    row[responseCol].ToString()));
-            }
-        }
-        catch (InvalidDataException ex)
-        {
-            throw new ResponseFileException(sourceName, 0, "not a valid CSV file: " + ex.Message, ex);
+            rows.Add(new Row(
+                line,
+                idCol >= 0 ? reader.GetString(idCol) : null,
+                reader.GetString(promptCol),
+                reader.GetString(responseCol)));
         }
 
         return Match(rows, prompts);

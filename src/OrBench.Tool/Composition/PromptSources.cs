@@ -10,7 +10,7 @@ namespace OrBench.Tool.Composition;
 /// </summary>
 internal static class PromptSources
 {
-    public static async Task<PromptSet> LoadAsync(RunSettings settings, ToolConsole console, CancellationToken cancellationToken)
+    public static async Task<PromptSelectionResult> LoadAsync(RunSettings settings, ToolConsole console, CancellationToken cancellationToken)
     {
         var set = await LoadSetAsync(settings, console, cancellationToken);
         var selection = new PromptSelection
@@ -36,7 +36,7 @@ internal static class PromptSources
             console.Error.WriteLine($"orbench run: warning: {warning.Message}");
         }
 
-        return selected.Prompts;
+        return selected;
     }
 
     /// <summary>Maps the well-known names to subsets; null for anything else (a file).</summary>

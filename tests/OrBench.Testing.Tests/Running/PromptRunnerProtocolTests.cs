@@ -1,5 +1,7 @@
 using FluentAssertions;
 using Microsoft.Extensions.AI;
+using OrBench.Testing.Classification;
+using OrBench.Testing.Results;
 using OrBench.Testing.Running;
 using OrBench.TestSupport.OpenAi;
 using Xunit;
@@ -54,10 +56,11 @@ public sealed class PromptRunnerProtocolTests
         });
         var prompts = RunTestKit.Prompts("one two", "three four five", "x [fail]", "y [filter]");
 
-        var totals = RunTotals.Of(await new PromptRunner(RunTestKit.OpenAiClient(stub)).RunAsync(prompts));
+        var run = await new PromptRunner(RunTestKit.OpenAiClient(stub)).RunAsync(prompts);
+        var totals = RunTotals.Of(ResultBuilder.Build(run, [.. run.Outcomes.Select(_ => new RefusalVerdict(VerdictLabel.DirectAnswer, 1, "test"))]));
 
         // Answers echo the prompt after 6 words: "Sure. Here is an answer to: …".
-        totals.Should().BeEquivalentTo(new { Requests = 4, Answered = 2, Blocked = 1, Empty = 0, Errors = 1, InputTokens = 2 + 3 + 2, OutputTokens = 8 + 9 });
+        totals.Should().BeEquivalentTo(new { Records = 4, Answered = 2, Blocked = 1, Empty = 0, Errors = new { Request = 1 }, InputTokens = 2 + 3 + 2, OutputTokens = 8 + 9, TokensReported = true, FromServer = true });
     }
 
     [Fact]

@@ -5,10 +5,11 @@ using System.Text;
 namespace OrBench.Testing.Results;
 
 /// <summary>
-/// The two derived forms of a response that records keep: a hash that detects any wording change, and a short
-/// one-line excerpt for failure messages and reports.
+/// The two digests of a response that records keep: a hash that detects any wording change, and a short one-line
+/// excerpt for failure messages and reports. (Normalising a response's opening for the classifiers is a different
+/// job, internal to Classification.)
 /// </summary>
-public static class ResponseText
+public static class ResponseDigest
 {
     /// <summary>Length of <see cref="Excerpt"/> in characters, ellipsis included.</summary>
     public const int ExcerptLength = 160;
