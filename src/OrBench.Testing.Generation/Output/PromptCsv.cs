@@ -8,7 +8,7 @@ namespace OrBench.Testing.Generation.Output;
 /// Writes and reads prompt sets in the OR-Bench schema: header <c>prompt,category</c>, RFC 4180 quoting (fields with a
 /// comma, quote or line break are quoted, quotes doubled), UTF-8 without BOM, written atomically.
 /// </summary>
-public static class PromptCsv
+internal static class PromptCsv
 {
     /// <summary>Writes the rows in the order given.</summary>
     public static Task WriteAsync(string path, IEnumerable<(string Prompt, string Category)> rows, CancellationToken cancellationToken = default)
