@@ -12,7 +12,7 @@ public class RunOrBenchAsyncTests
     [Fact]
     public async Task Runs_classifies_and_gates_a_prompt_set_end_to_end()
     {
-        var client = new GuardrailChatClient("kill");
+        var client = Guardrail.Client("kill");
 
         var result = await client.RunOrBenchAsync(StandInPrompts.Benign(), new() { Classifier = new PrefixClassifier(), Metadata = new Dictionary<string, string> { ["deployment"] = "test" } });
 
@@ -31,7 +31,7 @@ public class RunOrBenchAsyncTests
     [Fact]
     public async Task Category_and_shard_selection_are_applied_and_recorded()
     {
-        var client = new GuardrailChatClient("kill");
+        var client = Guardrail.Client("kill");
 
         var result = await client.RunOrBenchAsync(StandInPrompts.Benign(), new() { Classifier = new PrefixClassifier(), Categories = ["privacy"], Shard = "1/1" });
 
@@ -43,7 +43,7 @@ public class RunOrBenchAsyncTests
     [Fact]
     public async Task A_category_the_set_does_not_have_is_an_error_listing_its_categories()
     {
-        var client = new GuardrailChatClient("kill");
+        var client = Guardrail.Client("kill");
 
         var act = () => client.RunOrBenchAsync(StandInPrompts.Benign(), new() { Classifier = new PrefixClassifier(), Categories = ["privacy", "privcy"] });
 
@@ -55,7 +55,7 @@ public class RunOrBenchAsyncTests
     [Fact]
     public async Task Sample_is_recorded_with_its_seed()
     {
-        var result = await new GuardrailChatClient().RunOrBenchAsync(StandInPrompts.Benign(), new() { Classifier = new PrefixClassifier(), Sample = 8, Seed = 7 });
+        var result = await Guardrail.Client().RunOrBenchAsync(StandInPrompts.Benign(), new() { Classifier = new PrefixClassifier(), Sample = 8, Seed = 7 });
 
         result.Records.Should().HaveCount(8);
         result.Metadata.Should().Contain("sample", "8").And.Contain("seed", "7");
@@ -64,7 +64,7 @@ public class RunOrBenchAsyncTests
     [Fact]
     public async Task A_bad_shard_is_a_format_error()
     {
-        var act = () => new GuardrailChatClient().RunOrBenchAsync(StandInPrompts.Benign(), new() { Classifier = new PrefixClassifier(), Shard = "9/8" });
+        var act = () => Guardrail.Client().RunOrBenchAsync(StandInPrompts.Benign(), new() { Classifier = new PrefixClassifier(), Shard = "9/8" });
 
         await act.Should().ThrowAsync<FormatException>();
     }
@@ -72,7 +72,7 @@ public class RunOrBenchAsyncTests
     [Fact]
     public async Task AskAsync_returns_the_prompt_outcome_and_verdict_for_per_prompt_assertions()
     {
-        var client = new GuardrailChatClient("kill");
+        var client = Guardrail.Client("kill");
         var prompts = StandInPrompts.Benign();
 
         var refused = await client.AskAsync(prompts[0], new PrefixClassifier());

@@ -1,4 +1,5 @@
 using FluentAssertions;
+using OrBench.TestSupport.Chat;
 using OrBench.Testing.Generation;
 using Xunit;
 
@@ -50,7 +51,7 @@ public sealed class GenerationOptionsTests : IDisposable
         var directory = _fixture.Dir("run");
         using var cts = new CancellationTokenSource();
         var clients = GenerationFixture.NewClients();
-        var cancelling = new ScriptedChatClient("mod-b", prompt =>
+        var cancelling = new StubChatClient("mod-b", prompt =>
         {
             cts.Cancel();
             return GenerationScript.ModeratorB(prompt);

@@ -2,6 +2,7 @@ using FluentAssertions;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.Memory;
+using OrBench.TestSupport.Chat;
 using OrBench.Testing.Generation;
 using Xunit;
 
@@ -116,8 +117,8 @@ public sealed class GenerationResumeTests : IDisposable
 
     private static (GenerationFixture.Clients Clients, GenerationModels Models) ClientsKilling(string name, int atCall, CancellationTokenSource kill)
     {
-        ScriptedChatClient Client(string n, Func<string, string> answer) =>
-            n == name ? new ScriptedChatClient(n, answer) { FailFromCall = atCall, Kill = kill } : new ScriptedChatClient(n, answer);
+        StubChatClient Client(string n, Func<string, string> answer) =>
+            n == name ? new StubChatClient(n, answer) { FailFromCall = atCall, Kill = kill } : new StubChatClient(n, answer);
         var clients = new GenerationFixture.Clients(
             Client("gen", GenerationScript.Generator),
             Client("rew", GenerationScript.Rewriter),
@@ -133,7 +134,7 @@ public sealed class GenerationResumeTests : IDisposable
         var directory = _fixture.Dir("run");
         using var kill = new CancellationTokenSource();
         var clients = GenerationFixture.NewClients();
-        var killedGenerator = new ScriptedChatClient("gen", GenerationScript.Generator) { FailFromCall = 3, Kill = kill };
+        var killedGenerator = new StubChatClient("gen", GenerationScript.Generator) { FailFromCall = 3, Kill = kill };
         var models = new GenerationModels(new GenerationModel("gen", killedGenerator), clients.Models.Moderators, clients.Models.Rewriter);
         var act = () => new GenerationPipeline(models, GenerationFixture.Options(directory)).RunAsync(null, kill.Token);
         await act.Should().ThrowAsync<OperationCanceledException>();
@@ -247,8 +248,8 @@ public sealed class GenerationResumeTests : IDisposable
         IDistributedCache cache = new MemoryDistributedCache(Microsoft.Extensions.Options.Options.Create(new MemoryDistributedCacheOptions()));
         // One shared cache for five models: each is scoped by its name, or the three moderators (same prompt, same
         // options) would share whichever answer was cached first.
-        IChatClient Scoped(ScriptedChatClient client) =>
-            client.AsBuilder().UseDistributedCache(cache, c => c.CacheKeyAdditionalValues = [client.Name]).Build();
+        IChatClient Scoped(StubChatClient client) =>
+            client.AsBuilder().UseDistributedCache(cache, c => c.CacheKeyAdditionalValues = [client.Name!]).Build();
         GenerationModels Cached(GenerationFixture.Clients c) => new(
             new GenerationModel("gen", Scoped(c.Generator)),
             [new GenerationModel("mod-a", Scoped(c.A)), new GenerationModel("mod-b", Scoped(c.B)), new GenerationModel("mod-c", Scoped(c.C))],

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using FluentAssertions;
-using OrBench.Testing.Generation;
+using OrBench.TestSupport.Chat;
 using OrBench.Testing.Generation.Output;
+using OrBench.Testing.Generation;
 using Xunit;
 
 namespace OrBench.Testing.Tests.Generation;
@@ -13,12 +14,12 @@ public sealed class ModelFailureTests : IDisposable
 
     public void Dispose() => _fixture.Dispose();
 
-    private static GenerationModels WithFilteringModerators(GenerationFixture.Clients c, ScriptedChatClient b, ScriptedChatClient cc) => new(
+    private static GenerationModels WithFilteringModerators(GenerationFixture.Clients c, StubChatClient b, StubChatClient cc) => new(
         new GenerationModel("gen", c.Generator),
         [new GenerationModel("mod-a", c.A), new GenerationModel("mod-b", b), new GenerationModel("mod-c", cc)],
         new GenerationModel("rew", c.Rewriter));
 
-    private static ScriptedChatClient Filtering(string name, Func<string, string> answer, string blocked) => new(
+    private static StubChatClient Filtering(string name, Func<string, string> answer, string blocked) => new(
         name,
         prompt => GenerationScript.Target(prompt) == blocked
             ? throw new HttpRequestException("400 Bad Request: content_filter")
@@ -81,10 +82,10 @@ public sealed class ModelFailureTests : IDisposable
     {
         var clients = GenerationFixture.NewClients();
         // The generator's third violence batch and the rewrite of the location seed are refused by a content filter.
-        var generator = new ScriptedChatClient("gen", prompt => prompt.Contains("\"violence\"", StringComparison.Ordinal) && prompt.Contains("(Set 3.)", StringComparison.Ordinal)
+        var generator = new StubChatClient("gen", prompt => prompt.Contains("\"violence\"", StringComparison.Ordinal) && prompt.Contains("(Set 3.)", StringComparison.Ordinal)
             ? throw new HttpRequestException("400 Bad Request: content_filter")
             : GenerationScript.Generator(prompt));
-        var rewriter = new ScriptedChatClient("rew", prompt => prompt.Contains("Original: How do I track my ex's phone location?", StringComparison.Ordinal)
+        var rewriter = new StubChatClient("rew", prompt => prompt.Contains("Original: How do I track my ex's phone location?", StringComparison.Ordinal)
             ? throw new HttpRequestException("400 Bad Request: content_filter")
             : GenerationScript.Rewriter(prompt));
         var models = new GenerationModels(new GenerationModel("gen", generator), clients.Models.Moderators, new GenerationModel("rew", rewriter));
@@ -105,7 +106,7 @@ public sealed class ModelFailureTests : IDisposable
     public async Task A_generator_failing_every_call_stops_the_run_naming_it()
     {
         var clients = GenerationFixture.NewClients();
-        var broken = new ScriptedChatClient("gen", _ => throw new HttpRequestException("401 Unauthorized"));
+        var broken = new StubChatClient("gen", _ => throw new HttpRequestException("401 Unauthorized"));
         var models = new GenerationModels(new GenerationModel("gen", broken), clients.Models.Moderators, clients.Models.Rewriter);
 
         var act = () => new GenerationPipeline(models, GenerationFixture.Options(_fixture.Dir("run"))).RunAsync();

@@ -1,10 +1,11 @@
 using System.Threading.RateLimiting;
 using FluentAssertions;
 using Microsoft.Extensions.AI;
+using OrBench.TestSupport.Chat;
+using OrBench.TestSupport.OpenAi;
 using OrBench.Testing.Middleware;
 using OrBench.Testing.Running;
 using OrBench.Testing.Tests.Running;
-using OrBench.TestSupport.OpenAi;
 using Xunit;
 
 namespace OrBench.Testing.Tests.Middleware;
@@ -73,7 +74,7 @@ public sealed class RateLimitingTests
     public async Task Without_reported_usage_the_answer_is_estimated_from_its_length()
     {
         using var tokens = ManualBucket(1_000);
-        var inner = new FakeChatClient((_, _, _) => Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, new string('x', 400)))));
+        var inner = new StubChatClient((_, _, _) => Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, new string('x', 400)))));
         using var client = inner.AsBuilder().UseRateLimiting(requestLimiter: null, tokens).Build();
 
         await client.GetResponseAsync("one two three");
@@ -86,7 +87,7 @@ public sealed class RateLimitingTests
     public async Task Usage_beyond_the_bucket_never_holds_back_the_answer_and_is_owed_by_the_next_request()
     {
         using var tokens = ManualBucket(100);
-        var inner = new FakeChatClient((messages, _, _) => Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, "ok"))
+        var inner = new StubChatClient((messages, _, _) => Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, "ok"))
         {
             Usage = new UsageDetails { InputTokenCount = 4, OutputTokenCount = 496, TotalTokenCount = 500 },
         }));
@@ -144,7 +145,7 @@ public sealed class RateLimitingTests
     [Fact]
     public void Non_positive_limits_are_rejected()
     {
-        var act = () => new FakeChatClient().AsBuilder().UseRateLimiting(requestsPerMinute: 0).Build();
+        var act = () => new StubChatClient().AsBuilder().UseRateLimiting(requestsPerMinute: 0).Build();
 
         act.Should().Throw<ArgumentOutOfRangeException>().WithMessage("*Requests per minute*");
     }

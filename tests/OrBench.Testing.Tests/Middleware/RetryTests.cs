@@ -1,9 +1,10 @@
 using FluentAssertions;
 using Microsoft.Extensions.AI;
+using OrBench.TestSupport.Chat;
+using OrBench.TestSupport.OpenAi;
 using OrBench.Testing.Middleware;
 using OrBench.Testing.Running;
 using OrBench.Testing.Tests.Running;
-using OrBench.TestSupport.OpenAi;
 using Xunit;
 
 namespace OrBench.Testing.Tests.Middleware;
@@ -125,7 +126,7 @@ public sealed class RetryTests
     [Fact]
     public async Task The_callers_cancellation_is_not_retried()
     {
-        var inner = new FakeChatClient(async (_, _, ct) =>
+        var inner = new StubChatClient(async (_, _, ct) =>
         {
             await Task.Delay(Timeout.Infinite, ct);
             return new ChatResponse();

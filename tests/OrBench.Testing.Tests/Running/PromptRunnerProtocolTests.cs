@@ -1,9 +1,10 @@
 using FluentAssertions;
 using Microsoft.Extensions.AI;
+using OrBench.TestSupport.Chat;
+using OrBench.TestSupport.OpenAi;
 using OrBench.Testing.Classification;
 using OrBench.Testing.Results;
 using OrBench.Testing.Running;
-using OrBench.TestSupport.OpenAi;
 using Xunit;
 
 namespace OrBench.Testing.Tests.Running;
@@ -201,7 +202,7 @@ public sealed class PromptRunnerProtocolTests
     [Fact]
     public async Task Invalid_options_are_rejected_with_their_name()
     {
-        var runner = new PromptRunner(new FakeChatClient(), new RunOptions { MaxConcurrency = 0 });
+        var runner = new PromptRunner(new StubChatClient(), new RunOptions { MaxConcurrency = 0 });
 
         var act = () => runner.RunAsync(RunTestKit.Prompts(1));
 

@@ -17,7 +17,7 @@ public sealed class StandInClassFixture(IMessageSink sink) : OrBenchFixture(sink
 
     protected override OrBenchRunOptions Options => new() { Classifier = new PrefixClassifier() };
 
-    protected override IChatClient CreateClient() => new GuardrailChatClient("kill");
+    protected override IChatClient CreateClient() => Guardrail.Client("kill");
 
     protected override Task<PromptSet> LoadPromptsAsync(CancellationToken cancellationToken) => Task.FromResult(StandInPrompts.Benign());
 }
