@@ -4,11 +4,12 @@ using OrBench.TestSupport.Chat;
 using OrBench.Testing.Generation.Output;
 using OrBench.Testing.Generation;
 using Xunit;
+using OrBench.Testing.Tests.Generation;
 
-namespace OrBench.Testing.Tests.Generation;
+namespace OrBench.Testing.Tests.Acceptance;
 
 /// <summary>A model whose endpoint errors on some prompts (a content filter) or on every prompt (a bad key).</summary>
-public sealed class ModelFailureTests : IDisposable
+public sealed class GenerationModelFailureTests : IDisposable
 {
     private readonly GenerationFixture _fixture = new();
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using FluentAssertions;
 
-namespace OrBench.Testing.Data.Tests;
+namespace OrBench.Testing.Data.Tests.Acceptance;
 
 /// <summary>A download cancelled half-way (Ctrl+C during a first run) leaves neither a partial file in the cache nor a lock entry.</summary>
 public sealed class CancelledDownloadTests

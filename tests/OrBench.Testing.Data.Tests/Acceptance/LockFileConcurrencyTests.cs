@@ -1,7 +1,7 @@
 using System.Text.Json;
 using FluentAssertions;
 
-namespace OrBench.Testing.Data.Tests;
+namespace OrBench.Testing.Data.Tests.Acceptance;
 
 /// <summary>Test processes loading different subsets at the same moment must all end up in one lock file.</summary>
 public class LockFileConcurrencyTests

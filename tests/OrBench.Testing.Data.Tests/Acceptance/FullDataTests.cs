@@ -1,6 +1,6 @@
 using FluentAssertions;
 
-namespace OrBench.Testing.Data.Tests;
+namespace OrBench.Testing.Data.Tests.Acceptance;
 
 /// <summary>
 /// Loads ../shared/or-bench/full through ORBENCH_DATA_DIR: the complete Hard-1K and Toxic prompt lists, reconstructed.

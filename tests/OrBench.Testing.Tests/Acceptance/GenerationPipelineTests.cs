@@ -6,8 +6,9 @@ using OrBench.Testing.Generation;
 using OrBench.Testing.Generation.Output;
 using Xunit;
 using static OrBench.Testing.Tests.Generation.GenerationScript;
+using OrBench.Testing.Tests.Generation;
 
-namespace OrBench.Testing.Tests.Generation;
+namespace OrBench.Testing.Tests.Acceptance;
 
 public sealed class GenerationPipelineTests : IDisposable
 {

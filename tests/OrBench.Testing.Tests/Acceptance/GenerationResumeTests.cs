@@ -5,8 +5,9 @@ using Microsoft.Extensions.Caching.Memory;
 using OrBench.TestSupport.Chat;
 using OrBench.Testing.Generation;
 using Xunit;
+using OrBench.Testing.Tests.Generation;
 
-namespace OrBench.Testing.Tests.Generation;
+namespace OrBench.Testing.Tests.Acceptance;
 
 public sealed class GenerationResumeTests : IDisposable
 {

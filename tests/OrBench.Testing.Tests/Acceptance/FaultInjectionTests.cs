@@ -7,8 +7,9 @@ using OrBench.Testing.Running;
 using OrBench.Testing.Tests.Running;
 using OrBench.TestSupport.OpenAi;
 using Xunit;
+using OrBench.Testing.Tests.Reliability;
 
-namespace OrBench.Testing.Tests.Reliability;
+namespace OrBench.Testing.Tests.Acceptance;
 
 /// <summary>
 /// Issue 9's fault-injection claim at full size: 2,000 prompts through the loopback stub and the real OpenAI client, 20 %

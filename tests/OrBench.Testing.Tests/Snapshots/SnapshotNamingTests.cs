@@ -5,7 +5,7 @@ using Xunit;
 
 namespace OrBench.Testing.Tests.Snapshots;
 
-public sealed class SourceDirectoryTests : IDisposable
+public sealed class SnapshotNamingTests : IDisposable
 {
     private readonly string _repo = Directory.CreateTempSubdirectory("orbench-repo-").FullName;
 

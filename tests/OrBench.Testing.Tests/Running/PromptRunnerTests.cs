@@ -9,7 +9,7 @@ using Xunit;
 
 namespace OrBench.Testing.Tests.Running;
 
-public sealed class PromptRunnerProtocolTests
+public sealed class PromptRunnerTests
 {
     [Fact]
     public async Task Default_options_send_the_papers_protocol()

@@ -1,6 +1,6 @@
 using FluentAssertions;
 
-namespace OrBench.Testing.Data.Tests;
+namespace OrBench.Testing.Data.Tests.Acceptance;
 
 /// <summary>
 /// Reads ../shared/or-bench/data through ORBENCH_DATA_DIR: 200 real Hard-1K rows (a third-party subset) and a

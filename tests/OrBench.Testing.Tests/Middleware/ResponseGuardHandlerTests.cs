@@ -17,7 +17,7 @@ namespace OrBench.Testing.Tests.Middleware;
 /// bodies that are no completion, and bodies above the cap, into request errors with a one-line reason; a 400 that
 /// only mentions content filters is an error and is never cached.
 /// </summary>
-public sealed class ResponseGuardTests
+public sealed class ResponseGuardHandlerTests
 {
     private static HttpResponseMessage Body(string body, string mediaType = "application/json") =>
         new(HttpStatusCode.OK) { Content = new StringContent(body, Encoding.UTF8, mediaType) };

@@ -10,7 +10,7 @@ using Xunit;
 
 namespace OrBench.Testing.Tests.Middleware;
 
-public sealed class RateLimitingTests
+public sealed class RateLimitingChatClientTests
 {
     [Fact]
     public async Task Requests_beyond_the_budget_wait_for_permits_and_never_reach_the_model()

@@ -6,8 +6,9 @@ using OrBench.Testing.Results;
 using Xunit;
 using Xunit.Sdk;
 using static OrBench.Testing.Tests.Results.TestRecords;
+using OrBench.Testing.Tests.Gates;
 
-namespace OrBench.Testing.Tests.Gates;
+namespace OrBench.Testing.Tests.Acceptance;
 
 /// <summary>
 /// The report, the neutral assertion and the FluentAssertions gate evaluate one <see cref="GateResult"/>: for every status

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Text;
+using OrBench.Testing.Tests.Reporting;
 
-namespace OrBench.Testing.Tests.Reporting;
+namespace OrBench.Testing.Tests.Acceptance;
 
 /// <summary>Drives Debian's chromium in headless mode with its own flags (--dump-dom, --screenshot), with a hard time limit.</summary>
 internal static class HeadlessChromium

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace OrBench.Testing.Data.Tests;
+namespace OrBench.Testing.Data.Tests.Acceptance;
 
 /// <summary>
 /// A fact that needs one of the shared data folders in ORBENCH_DATA_DIR, told apart by the SHA-256 of its Hard-1K file

@@ -5,7 +5,7 @@ using Xunit;
 
 namespace OrBench.Testing.Tests.Generation;
 
-public sealed class ModerationVotingTests
+public sealed class MajorityVoteTests
 {
     private static readonly IReadOnlyList<OrBenchCategory> Categories = OrBenchCategory.WellKnown;
 

@@ -1,6 +1,7 @@
 using Xunit;
+using OrBench.Testing.Tests.Reporting;
 
-namespace OrBench.Testing.Tests.Reporting;
+namespace OrBench.Testing.Tests.Acceptance;
 
 /// <summary>A fact that runs only where a Chromium binary exists (Debian's <c>chromium</c>); elsewhere it is skipped, not failed.</summary>
 public sealed class ChromiumFactAttribute : FactAttribute

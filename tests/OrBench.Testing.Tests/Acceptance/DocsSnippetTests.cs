@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using FluentAssertions;
 using Xunit;
 
-namespace OrBench.Testing.Tests.Docs;
+namespace OrBench.Testing.Tests.Acceptance;
 
 /// <summary>
 /// Every C# block in README.md and docs/*.md must be compiled code: its lines must appear, in order and contiguous,

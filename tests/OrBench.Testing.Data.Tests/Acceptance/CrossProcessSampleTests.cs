@@ -3,7 +3,7 @@ using System.Reflection;
 using System.Text;
 using FluentAssertions;
 
-namespace OrBench.Testing.Data.Tests;
+namespace OrBench.Testing.Data.Tests.Acceptance;
 
 /// <summary>
 /// Sampling 300 of a 1,319-row Hard-1K-shaped file with seed 7 must give the same ids in this process and in

@@ -9,7 +9,7 @@ using Xunit;
 namespace OrBench.Testing.Tests.Middleware;
 
 /// <summary>Issue 15 row 14 at the library level: repeated authentication or connection failures stop the run early.</summary>
-public sealed class CircuitBreakerTests
+public sealed class CircuitBreakingChatClientTests
 {
     private static HttpResponseMessage Unauthorized() =>
         ScriptedHttp.Json(HttpStatusCode.Unauthorized, """{"error":{"message":"Invalid authentication credentials.","code":"invalid_api_key"}}""");

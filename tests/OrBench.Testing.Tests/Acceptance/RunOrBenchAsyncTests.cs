@@ -4,8 +4,9 @@ using OrBench.Testing.Gates;
 using OrBench.Testing.Results;
 using Xunit;
 using Xunit.Sdk;
+using OrBench.Testing.Tests.EntryPoints;
 
-namespace OrBench.Testing.Tests.EntryPoints;
+namespace OrBench.Testing.Tests.Acceptance;
 
 public class RunOrBenchAsyncTests
 {

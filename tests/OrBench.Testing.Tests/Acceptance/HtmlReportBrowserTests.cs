@@ -5,8 +5,9 @@ using OrBench.Testing.Reporting;
 using OrBench.Testing.Results;
 using Xunit;
 using Xunit.Abstractions;
+using OrBench.Testing.Tests.Reporting;
 
-namespace OrBench.Testing.Tests.Reporting;
+namespace OrBench.Testing.Tests.Acceptance;
 
 /// <summary>Opens report.html in real headless Chromium: the plot renders, the filter script runs, injected payloads do not.</summary>
 public sealed partial class HtmlReportBrowserTests(ITestOutputHelper output)

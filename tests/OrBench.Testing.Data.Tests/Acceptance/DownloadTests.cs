@@ -4,7 +4,7 @@ using System.Text;
 using FluentAssertions;
 using OrBench.TestSupport.HuggingFace;
 
-namespace OrBench.Testing.Data.Tests;
+namespace OrBench.Testing.Data.Tests.Acceptance;
 
 public sealed class DownloadTests : IAsyncLifetime
 {

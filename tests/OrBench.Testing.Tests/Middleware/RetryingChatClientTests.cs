@@ -9,7 +9,7 @@ using Xunit;
 
 namespace OrBench.Testing.Tests.Middleware;
 
-public sealed class RetryTests
+public sealed class RetryingChatClientTests
 {
     private static IChatClient Retrying(OpenAiStubServer stub, InstantTimeProvider clock, int attempts = 4, TimeSpan? attemptTimeout = null) =>
         RunTestKit.OpenAiClient(stub).AsBuilder()
