@@ -9,7 +9,7 @@ namespace OrBench.Testing.Results;
 /// excerpt for failure messages and reports. (Normalising a response's opening for the classifiers is a different
 /// job, internal to Classification.)
 /// </summary>
-internal static class ResponseDigest
+public static class ResponseDigest
 {
     /// <summary>Length of <see cref="Excerpt"/> in characters, ellipsis included.</summary>
     public const int ExcerptLength = 160;
