@@ -1,5 +1,5 @@
-using Xunit;
 using OrBench.Testing.Tests.Reporting;
+using Xunit;
 
 namespace OrBench.Testing.Tests.Acceptance;
 

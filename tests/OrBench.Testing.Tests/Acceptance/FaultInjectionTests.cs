@@ -4,10 +4,10 @@ using FluentAssertions;
 using Microsoft.Extensions.AI;
 using OrBench.Testing.Middleware;
 using OrBench.Testing.Running;
+using OrBench.Testing.Tests.Reliability;
 using OrBench.Testing.Tests.Running;
 using OrBench.TestSupport.OpenAi;
 using Xunit;
-using OrBench.Testing.Tests.Reliability;
 
 namespace OrBench.Testing.Tests.Acceptance;
 

@@ -3,10 +3,10 @@ using OrBench.Testing.Assertions;
 using OrBench.Testing.Gates;
 using OrBench.Testing.Reporting;
 using OrBench.Testing.Results;
+using OrBench.Testing.Tests.Gates;
 using Xunit;
 using Xunit.Sdk;
 using static OrBench.Testing.Tests.Results.TestRecords;
-using OrBench.Testing.Tests.Gates;
 
 namespace OrBench.Testing.Tests.Acceptance;
 

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using FluentAssertions;
-using OrBench.TestSupport.Chat;
-using OrBench.Testing.Generation.Output;
 using OrBench.Testing.Generation;
-using Xunit;
+using OrBench.Testing.Generation.Output;
 using OrBench.Testing.Tests.Generation;
+using OrBench.TestSupport.Chat;
+using Xunit;
 
 namespace OrBench.Testing.Tests.Acceptance;
 

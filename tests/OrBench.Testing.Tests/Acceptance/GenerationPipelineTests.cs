@@ -4,9 +4,9 @@ using FluentAssertions;
 using OrBench.Testing.Data;
 using OrBench.Testing.Generation;
 using OrBench.Testing.Generation.Output;
+using OrBench.Testing.Tests.Generation;
 using Xunit;
 using static OrBench.Testing.Tests.Generation.GenerationScript;
-using OrBench.Testing.Tests.Generation;
 
 namespace OrBench.Testing.Tests.Acceptance;
 

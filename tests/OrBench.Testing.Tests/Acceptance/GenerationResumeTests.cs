@@ -2,10 +2,10 @@ using FluentAssertions;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.Memory;
-using OrBench.TestSupport.Chat;
 using OrBench.Testing.Generation;
-using Xunit;
 using OrBench.Testing.Tests.Generation;
+using OrBench.TestSupport.Chat;
+using Xunit;
 
 namespace OrBench.Testing.Tests.Acceptance;
 

@@ -3,9 +3,9 @@ using FluentAssertions;
 using OrBench.Testing.Gates;
 using OrBench.Testing.Reporting;
 using OrBench.Testing.Results;
+using OrBench.Testing.Tests.Reporting;
 using Xunit;
 using Xunit.Abstractions;
-using OrBench.Testing.Tests.Reporting;
 
 namespace OrBench.Testing.Tests.Acceptance;
 

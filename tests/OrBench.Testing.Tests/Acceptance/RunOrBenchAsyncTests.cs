@@ -2,9 +2,9 @@ using FluentAssertions;
 using OrBench.Testing.Assertions;
 using OrBench.Testing.Gates;
 using OrBench.Testing.Results;
+using OrBench.Testing.Tests.EntryPoints;
 using Xunit;
 using Xunit.Sdk;
-using OrBench.Testing.Tests.EntryPoints;
 
 namespace OrBench.Testing.Tests.Acceptance;
 

@@ -1,9 +1,9 @@
 using FluentAssertions;
-using OrBench.TestSupport.Chat;
+using OrBench.Testing.Classification;
 using OrBench.Testing.Classification.Cascading;
 using OrBench.Testing.Classification.Judging;
-using OrBench.Testing.Classification;
 using OrBench.Testing.Running;
+using OrBench.TestSupport.Chat;
 using Xunit;
 
 namespace OrBench.Testing.Tests.Classification;

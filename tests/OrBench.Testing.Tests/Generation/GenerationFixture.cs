@@ -1,6 +1,6 @@
-using OrBench.TestSupport.Chat;
 using OrBench.Testing.Data;
 using OrBench.Testing.Generation;
+using OrBench.TestSupport.Chat;
 
 namespace OrBench.Testing.Tests.Generation;
 

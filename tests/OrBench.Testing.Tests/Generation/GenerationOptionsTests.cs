@@ -1,6 +1,6 @@
 using FluentAssertions;
-using OrBench.TestSupport.Chat;
 using OrBench.Testing.Generation;
+using OrBench.TestSupport.Chat;
 using Xunit;
 
 namespace OrBench.Testing.Tests.Generation;

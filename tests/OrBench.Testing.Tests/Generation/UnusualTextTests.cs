@@ -1,9 +1,9 @@
 using System.Text.Json;
 using FluentAssertions;
-using OrBench.TestSupport.Chat;
 using OrBench.Testing.Data;
-using OrBench.Testing.Generation.Rewriting;
 using OrBench.Testing.Generation;
+using OrBench.Testing.Generation.Rewriting;
+using OrBench.TestSupport.Chat;
 using Xunit;
 
 namespace OrBench.Testing.Tests.Generation;

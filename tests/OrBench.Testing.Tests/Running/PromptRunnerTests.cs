@@ -1,10 +1,10 @@
 using FluentAssertions;
 using Microsoft.Extensions.AI;
-using OrBench.TestSupport.Chat;
-using OrBench.TestSupport.OpenAi;
 using OrBench.Testing.Classification;
 using OrBench.Testing.Results;
 using OrBench.Testing.Running;
+using OrBench.TestSupport.Chat;
+using OrBench.TestSupport.OpenAi;
 using Xunit;
 
 namespace OrBench.Testing.Tests.Running;

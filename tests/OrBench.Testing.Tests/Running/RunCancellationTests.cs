@@ -1,9 +1,9 @@
 using FluentAssertions;
 using Microsoft.Extensions.AI;
-using OrBench.TestSupport.Chat;
-using OrBench.TestSupport.OpenAi;
 using OrBench.Testing.Middleware;
 using OrBench.Testing.Running;
+using OrBench.TestSupport.Chat;
+using OrBench.TestSupport.OpenAi;
 using Xunit;
 
 namespace OrBench.Testing.Tests.Running;

@@ -1,6 +1,6 @@
 using FluentAssertions;
-using OrBench.Testing.Snapshots;
 using OrBench.Testing.Gates;
+using OrBench.Testing.Snapshots;
 using Xunit;
 
 namespace OrBench.Testing.Tests.Snapshots;

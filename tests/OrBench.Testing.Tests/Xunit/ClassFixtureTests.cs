@@ -1,8 +1,8 @@
 using FluentAssertions;
 using Microsoft.Extensions.AI;
 using OrBench.Testing.Assertions;
-using OrBench.Testing.Gates;
 using OrBench.Testing.Data;
+using OrBench.Testing.Gates;
 using OrBench.Testing.Tests.EntryPoints;
 using OrBench.Testing.Xunit;
 using Xunit;

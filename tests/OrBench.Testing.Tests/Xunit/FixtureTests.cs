@@ -2,15 +2,15 @@ using System.Text.RegularExpressions;
 using FluentAssertions;
 using Microsoft.Extensions.AI;
 using OrBench.Testing.Assertions;
-using OrBench.Testing.Gates;
 using OrBench.Testing.Data;
+using OrBench.Testing.Gates;
 using OrBench.Testing.Reporting;
 using OrBench.Testing.Results;
 using OrBench.Testing.Tests.EntryPoints;
 using OrBench.Testing.Xunit;
+using OrBench.TestSupport.Chat;
 using Xunit;
 using Xunit.Abstractions;
-using OrBench.TestSupport.Chat;
 
 namespace OrBench.Testing.Tests.Xunit;
 
