@@ -185,7 +185,10 @@ def report(results_dir, outcomes):
             '<?xml version="1.0" encoding="UTF-8"?>\n<TestRun xmlns="http://microsoft.com/schemas/VisualStudio/TeamTest/2010" name="quickstarts">\n'
             f'  <ResultSummary outcome="{"Completed" if failed == 0 else "Failed"}">\n'
             f'    <Counters total="{len(outcomes)}" executed="{len(outcomes)}" passed="{passed}" failed="{failed}" />\n'
-            '  </ResultSummary>\n</TestRun>\n', encoding="utf-8")
+            '  </ResultSummary>\n  <Results>\n'
+            + "".join(f'    <UnitTestResult testName="quickstart {escape(fw)}" outcome="{"Passed" if ok else "Failed"}" />\n'
+                      for fw, ok, _ in outcomes)
+            + '  </Results>\n</TestRun>\n', encoding="utf-8")
     print(f"{passed} passed, {failed} failed")
     return 0 if failed == 0 and passed > 0 else 1
 

@@ -177,7 +177,8 @@ public sealed class OrBenchResultAssertions : ReferenceTypeAssertions<OrBenchRes
     /// Verifies the per-prompt records against <c>&lt;TestClass&gt;.&lt;TestMethod&gt;.verified.jsonl</c> beside the calling test's
     /// source file. Verdict flips fail (listed by category, answered→refused and refused→answered) and write a
     /// <c>.received.jsonl</c>; wording changes fail only with <see cref="SnapshotOptions.VerifyResponses"/>.
-    /// Accept with <c>ORBENCH_ACCEPT=1</c> or <c>orbench accept</c>.
+    /// Accept with <c>ORBENCH_ACCEPT=1</c> or <c>orbench accept</c>. Reads and writes the files synchronously; in an
+    /// async test prefer <see cref="MatchVerifiedRecordsAsync"/>.
     /// </summary>
     [CustomAssertion]
     public AndConstraint<OrBenchResultAssertions> MatchVerifiedRecords(
@@ -188,12 +189,44 @@ public sealed class OrBenchResultAssertions : ReferenceTypeAssertions<OrBenchRes
         [CallerMemberName] string testMethod = "")
     {
         options ??= new SnapshotOptions();
-        var hasSubject = Execute.Assertion.BecauseOf(because, becauseArgs ?? [])
+        if (PrepareSnapshot(options, because, becauseArgs ?? [], sourceFilePath, testMethod) is { } snapshot)
+        {
+            ReportSnapshot(VerifiedRecords.CheckReceived(snapshot.Received, snapshot.Directory, snapshot.Stem, options), because, becauseArgs ?? []);
+        }
+
+        return new AndConstraint<OrBenchResultAssertions>(this);
+    }
+
+    /// <summary>
+    /// <see cref="MatchVerifiedRecords"/> with asynchronous file I/O: <c>await result.Should().MatchVerifiedRecordsAsync();</c>.
+    /// </summary>
+    [CustomAssertion]
+    public async Task<AndConstraint<OrBenchResultAssertions>> MatchVerifiedRecordsAsync(
+        SnapshotOptions? options = null,
+        string because = "",
+        object[]? becauseArgs = null,
+        [CallerFilePath] string sourceFilePath = "",
+        [CallerMemberName] string testMethod = "")
+    {
+        options ??= new SnapshotOptions();
+        if (PrepareSnapshot(options, because, becauseArgs ?? [], sourceFilePath, testMethod) is { } snapshot)
+        {
+            ReportSnapshot(await VerifiedRecords.CheckReceivedAsync(snapshot.Received, snapshot.Directory, snapshot.Stem, options, CancellationToken.None).ConfigureAwait(false), because, becauseArgs ?? []);
+        }
+
+        return new AndConstraint<OrBenchResultAssertions>(this);
+    }
+
+    // The checks before any file is touched; null when one of them failed (reported already).
+    [CustomAssertion]
+    private ((IReadOnlyList<SnapshotRecord> Records, string Text) Received, string Directory, string Stem)? PrepareSnapshot(SnapshotOptions options, string because, object[] becauseArgs, string sourceFilePath, string testMethod)
+    {
+        var hasSubject = Execute.Assertion.BecauseOf(because, becauseArgs)
             .ForCondition(Subject is not null)
             .FailWith("Expected {context:result} to match its verified records{reason}, but it was <null>.", FailureText.Args);
         if (!hasSubject)
         {
-            return new AndConstraint<OrBenchResultAssertions>(this);
+            return null;
         }
 
         var directory = options.Directory ?? Path.GetDirectoryName(sourceFilePath);
@@ -212,29 +245,33 @@ public sealed class OrBenchResultAssertions : ReferenceTypeAssertions<OrBenchRes
         // One shard holds a part of the prompts: against the whole run's file every other prompt reads as "removed", and
         // ORBENCH_ACCEPT=1 would shrink the file to this shard. A caller who names the file per shard has chosen that.
         string? shard = null;
-        var unsharded = options.Name is not null || !Subject!.Metadata.TryGetValue("shard", out shard);
-        Execute.Assertion.BecauseOf(because, becauseArgs ?? [])
+        var unsharded = options.Name is not null || !Subject!.Metadata.TryGetValue(RunFacts.Shard, out shard);
+        Execute.Assertion.BecauseOf(because, becauseArgs)
             .ForCondition(unsharded)
             .FailWith("Expected {context:result} to match " + FailureText.Escape(stem + SnapshotFiles.VerifiedSuffix) + "{reason}, but " + FailureText.Escape($"the result is shard {shard} of its run (ORBENCH_SHARD or OrBenchRunOptions.Shard), so it cannot be verified against the whole run's records. Verify the merged result (ResultMerge.Merge), unset the shard for this test, or name a file per shard with SnapshotOptions.Name. Nothing was written."), FailureText.Args);
         if (!unsharded)
         {
-            return new AndConstraint<OrBenchResultAssertions>(this);
+            return null;
         }
 
         var verifiedPath = SnapshotFiles.VerifiedPath(directory, stem);
         // Only the derived name can collide by accident; a caller who sets Name has chosen the file on purpose.
         var received = VerifiedRecords.Receive(Subject!);
         var unshared = options.Name is not null || SnapshotClaims.TryClaim(verifiedPath, received.Text);
-        Execute.Assertion.BecauseOf(because, becauseArgs ?? [])
+        Execute.Assertion.BecauseOf(because, becauseArgs)
             .ForCondition(unshared)
             .FailWith("Expected {context:result} to match " + FailureText.Escape(Path.GetFileName(verifiedPath)) + "{reason}, but " + FailureText.Escape($"another call in this test run already verified different records against {verifiedPath} (the rows of a [Theory], or two calls in one test, share the name {stem}); give each call its own SnapshotOptions.Name, e.g. new SnapshotOptions {{ Name = $\"{stem}.{{category}}\" }}. Nothing was written."), FailureText.Args);
         if (!unshared)
         {
-            return new AndConstraint<OrBenchResultAssertions>(this);
+            return null;
         }
 
-        var check = Task.Run(() => VerifiedRecords.CheckReceivedAsync(received, directory, stem, options, CancellationToken.None)).GetAwaiter().GetResult();
+        return (received, directory, stem);
+    }
 
+    [CustomAssertion]
+    private static void ReportSnapshot(SnapshotCheck check, string because, object[] becauseArgs)
+    {
         var problem = check.Status switch
         {
             SnapshotStatus.MissingOnCi => $"there is no verified file {check.VerifiedPath} and CI=true forbids creating one; the {check.Diff.Changes.Count} received records were written to {check.ReceivedPath}. Run the tests locally (or `orbench accept`) and commit the verified file.",
@@ -242,10 +279,9 @@ public sealed class OrBenchResultAssertions : ReferenceTypeAssertions<OrBenchRes
             _ => string.Empty,
         };
 
-        Execute.Assertion.BecauseOf(because, becauseArgs ?? [])
+        Execute.Assertion.BecauseOf(because, becauseArgs)
             .ForCondition(check.Passed)
             .FailWith("Expected {context:result} to match " + FailureText.Escape(Path.GetFileName(check.VerifiedPath)) + "{reason}, but " + FailureText.Escape(problem), FailureText.Args);
-        return new AndConstraint<OrBenchResultAssertions>(this);
     }
 
     // [CustomAssertion] on the private helpers too: FluentAssertions names the caller's expression (run.Result) only when

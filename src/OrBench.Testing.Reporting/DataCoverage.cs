@@ -9,7 +9,7 @@ namespace OrBench.Testing.Reporting;
 /// that names a stand-in, fewer prompts than the published file holds, a file whose hash is not the published one, and
 /// categories outside the paper's ten. A report says "all 1,319 prompts" only when the result's row count and hash say so.
 /// </summary>
-public static class DataCoverage
+internal static class DataCoverage
 {
     /// <summary>
     /// Result metadata key: the number of rows of the data file the prompts were read from, before categories, sample or

@@ -115,12 +115,12 @@ footer { color: var(--muted); font-size: 12px; margin-top: 32px; }
         {
             html.Append("<div class=\"facts\"><strong>").Append(Html(model.Name)).Append("</strong> · ").Append(Html(model.Result.Prompts))
                 .Append(" · ").Append(Number(model.Totals.Records)).Append(" records");
-            if (model.Totals.StartedText is { } started)
+            if (model.Totals.StartedText() is { } started)
             {
                 html.Append(" · started ").Append(started);
             }
 
-            if (model.Totals.WallText is { } wall)
+            if (model.Totals.WallText() is { } wall)
             {
                 html.Append(" · wall time ").Append(wall);
             }
@@ -402,24 +402,24 @@ footer { color: var(--muted); font-size: 12px; margin-top: 32px; }
         {
             var t = model.Totals;
             html.Append("<dl class=\"meta\"><dt>Model</dt><dd>").Append(Html(model.Name)).Append("</dd><dt>Prompts</dt><dd>").Append(Html(model.Result.Prompts))
-                .Append("</dd><dt>Records</dt><dd>").Append(Number(t.Records)).Append("</dd><dt>Errors / no verdict</dt><dd>").Append(Number(t.Errors)).Append(" / ")
-                .Append(Number(t.Undecided)).Append("</dd>");
-            if (t.StartedText is { } started)
+                .Append("</dd><dt>Records</dt><dd>").Append(Number(t.Records)).Append("</dd><dt>Errors / no verdict</dt><dd>").Append(Number(t.Errors.Request)).Append(" / ")
+                .Append(Number(t.Errors.Total)).Append("</dd>");
+            if (t.StartedText() is { } started)
             {
                 html.Append("<dt>Started</dt><dd>").Append(started).Append("</dd>");
             }
 
-            if (t.TokensText is { } tokens)
+            if (t.TokensText() is { } tokens)
             {
                 html.Append("<dt>Tokens in / out</dt><dd>").Append(t.TokensReported ? $"{tokens.Input} / {tokens.Output}" : "not reported by the server").Append("</dd>");
             }
 
-            if (t.LatencyText is { } latency)
+            if (t.LatencyText() is { } latency)
             {
                 html.Append("<dt>Mean latency</dt><dd>").Append(latency).Append("</dd>");
             }
 
-            if (t.WallText is { } wall)
+            if (t.WallText() is { } wall)
             {
                 html.Append("<dt>Wall time</dt><dd>").Append(wall).Append("</dd>");
             }

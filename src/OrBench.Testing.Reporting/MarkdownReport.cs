@@ -34,12 +34,12 @@ internal static class MarkdownReport
         {
             md.Append("**Model** ").Append(Markdown(model.Name, 120)).Append(" · **Prompts** ").Append(Markdown(model.Result.Prompts, 120))
               .Append(" (").Append(Number(model.Totals.Records)).Append(" records)");
-            if (model.Totals.StartedText is { } started)
+            if (model.Totals.StartedText() is { } started)
             {
                 md.Append(" · **Started** ").Append(started);
             }
 
-            if (model.Totals.WallText is { } wall)
+            if (model.Totals.WallText() is { } wall)
             {
                 md.Append(" · **Wall time** ").Append(wall);
             }
@@ -238,11 +238,11 @@ internal static class MarkdownReport
         var columns = new List<(string Header, bool Right, Func<RunTotals, string?> Cell)>
         {
             ("Records", true, t => Number(t.Records)),
-            ("Errors", true, t => Number(t.Errors)),
-            ("Input tokens", true, t => t.TokensText?.Input),
-            ("Output tokens", true, t => t.TokensText?.Output),
-            ("Mean latency", true, t => t.LatencyText),
-            ("Wall time", true, t => t.WallText),
+            ("Errors", true, t => Number(t.Errors.Request)),
+            ("Input tokens", true, t => t.TokensText()?.Input),
+            ("Output tokens", true, t => t.TokensText()?.Output),
+            ("Mean latency", true, t => t.LatencyText()),
+            ("Wall time", true, t => t.WallText()),
             ("Classifier", false, t => Markdown(string.Join(", ", t.Classifiers), 80)),
         };
         columns.RemoveAll(c => data.Models.All(m => c.Cell(m.Totals) is null));

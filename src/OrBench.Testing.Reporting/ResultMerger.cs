@@ -8,7 +8,7 @@ namespace OrBench.Testing.Reporting;
 /// shards of one run are merged by <see cref="ResultMerge"/>; different runs of the model (a Hard-1K and a Toxic run) are then
 /// combined, since their records carry their expected behaviour.
 /// </summary>
-public static class ResultMerger
+internal static class ResultMerger
 {
     /// <summary>The name used for results whose <see cref="OrBenchResult.Model"/> is not set.</summary>
     public const string UnnamedModel = "(model not named)";

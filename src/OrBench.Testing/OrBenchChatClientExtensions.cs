@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.AI;
 using OrBench.Testing.Classification;
 using OrBench.Testing.Data;
@@ -68,7 +67,6 @@ public static class OrBenchChatClientExtensions
     /// <summary>Applies categories → sample → shard through the Data stage's <see cref="PromptSelection"/> and records what was applied.</summary>
     internal static (PromptSet Prompts, SortedDictionary<string, string> Facts) Select(PromptSet prompts, OrBenchRunOptions options)
     {
-        var facts = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["promptSetSize"] = Invariant(prompts.Count) };
         if (options.Sample is { } requested)
         {
             ArgumentOutOfRangeException.ThrowIfLessThan(requested, 1, nameof(options.Sample));
@@ -92,25 +90,7 @@ public static class OrBenchChatClientExtensions
             throw new ArgumentException($"Categories: {e.Message}", nameof(options), e);
         }
 
-        if (selected.Categories.Count > 0)
-        {
-            // The set's own names, whatever case they were asked in, so shards that spell them differently still merge.
-            facts["categories"] = string.Join(",", selected.Categories.Select(c => c.Value));
-        }
-
-        if (options.Sample is { } sample)
-        {
-            facts["sample"] = Invariant(sample);
-            facts["seed"] = Invariant(options.Seed);
-        }
-
-        if (selection.Shard is { Count: > 1 } spec)
-        {
-            facts["shard"] = spec.ToString();
-        }
-
+        var facts = RunFacts.Of(selected);
         return (selected.Prompts, facts);
     }
-
-    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

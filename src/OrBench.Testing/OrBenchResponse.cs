@@ -20,8 +20,8 @@ public sealed record OrBenchResponse(OrBenchPrompt Prompt, PromptOutcome Outcome
     /// <summary>The response text, if any.</summary>
     public string? Text => Outcome.Text;
 
-    /// <summary>The response on one line, cut to <see cref="ResponseText.ExcerptLength"/> characters.</summary>
-    public string? Excerpt => ResponseText.Excerpt(Outcome.Text);
+    /// <summary>The response on one line, cut to <see cref="ResponseDigest.ExcerptLength"/> characters.</summary>
+    public string? Excerpt => ResponseDigest.Excerpt(Outcome.Text);
 
     /// <summary>The record form, for writing or snapshotting single responses.</summary>
     public PromptRecord ToRecord() => ResultBuilder.ToRecord(Prompt, Outcome, Verdict);

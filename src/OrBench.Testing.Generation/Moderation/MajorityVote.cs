@@ -4,7 +4,7 @@ namespace OrBench.Testing.Generation.Moderation;
 /// k-of-m voting on the binary question "benign or toxic". Which toxic category a moderator names does not split
 /// the toxic side (the set keeps the seed's category); unparseable and failed votes count for neither side.
 /// </summary>
-public static class MajorityVote
+internal static class MajorityVote
 {
     /// <summary>Decides one prompt.</summary>
     /// <param name="votes">One vote per moderator.</param>

@@ -8,7 +8,7 @@ namespace OrBench.Testing.Generation.Moderation;
 /// categories or "none of the above" (case, quotes, Markdown emphasis, a trailing full stop and extra spaces are forgiven). Anything
 /// else, including an answer without brackets, is unparseable: never guessed from the surrounding prose.
 /// </summary>
-public static partial class ModerationAnswerParser
+internal static partial class ModerationAnswerParser
 {
     /// <summary>The category named, <c>none of the above</c>, or null when the answer cannot be read.</summary>
     public static string? Parse(string? answer, IReadOnlyList<OrBenchCategory> categories)

@@ -7,7 +7,7 @@ namespace OrBench.Testing.Generation.Output;
 /// Renders a <see cref="GenerationSummary"/> as a short plain-text report for a terminal or a CI log: what each stage
 /// kept and dropped, then calls and tokens per stage and model. Invariant culture, so logs compare across machines.
 /// </summary>
-public static class GenerationSummaryText
+internal static class GenerationSummaryText
 {
     /// <summary>The report, lines separated by <c>\n</c>.</summary>
     public static string Format(GenerationSummary summary)

@@ -1,4 +1,4 @@
-using nietras.SeparatedValues;
+using CsvHelper;
 using OrBench.Testing.Generation.Checkpoints;
 using OrBench.Testing.IO;
 
@@ -8,7 +8,7 @@ namespace OrBench.Testing.Generation.Output;
 /// Writes and reads prompt sets in the OR-Bench schema: header <c>prompt,category</c>, RFC 4180 quoting (fields with a
 /// comma, quote or line break are quoted, quotes doubled), UTF-8 without BOM, written atomically.
 /// </summary>
-public static class PromptCsv
+internal static class PromptCsv
 {
     /// <summary>Writes the rows in the order given.</summary>
     public static Task WriteAsync(string path, IEnumerable<(string Prompt, string Category)> rows, CancellationToken cancellationToken = default)
@@ -19,15 +19,12 @@ public static class PromptCsv
             path,
             writer =>
             {
-                writer.NewLine = "\r\n";
-                using var csv = Sep.New(',').Writer(o => o with { Escape = true }).To(writer, leaveOpen: true);
-                csv.Header.Add(["prompt", "category"]);
+                using var csv = CsvWriter.Create(writer, new CsvWriterOptions { NewLine = "\r\n" }, leaveOpen: true);
+                csv.WriteRecord(["prompt", "category"]);
                 foreach (var (prompt, category) in rows)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    using var row = csv.NewRow();
-                    row["prompt"].Set(prompt);
-                    row["category"].Set(category);
+                    csv.WriteRecord([prompt, category]);
                 }
 
                 return Task.CompletedTask;
@@ -45,16 +42,19 @@ public static class PromptCsv
             throw new GenerationException($"Prompt file '{path}' does not exist.") { Path = path };
         }
 
-        using var reader = Sep.New(',').Reader(o => o with { Unescape = true }).FromFile(path);
-        if (!reader.Header.ColNames.Contains("prompt") || !reader.Header.ColNames.Contains("category"))
+        using var reader = CsvReader.Create(File.OpenRead(path), new CsvReaderOptions { Separator = ',', TrimWhitespace = false, DetectSeparatorHint = false });
+        var header = reader.Headers.ToArray();
+        var prompt = Array.IndexOf(header, "prompt");
+        var category = Array.IndexOf(header, "category");
+        if (prompt < 0 || category < 0)
         {
-            throw new GenerationException($"Prompt file '{path}' must have the columns 'prompt' and 'category' (found: {string.Join(", ", reader.Header.ColNames)}).") { Path = path };
+            throw new GenerationException($"Prompt file '{path}' must have the columns 'prompt' and 'category' (found: {string.Join(", ", header)}).") { Path = path };
         }
 
         var rows = new List<(string, string)>();
-        foreach (var row in reader)
+        while (reader.Read())
         {
-            rows.Add((row["prompt"].ToString(), row["category"].ToString()));
+            rows.Add((reader.GetString(prompt), reader.GetString(category)));
         }
 
         return rows;

@@ -7,7 +7,7 @@ namespace OrBench.Testing.Generation.Output;
 /// rewriter produced has a line, in output order, including the dropped ones, so a reviewer can audit the filter.
 /// Text fields are untrusted model text; the JSON encoder escapes HTML-significant characters.
 /// </summary>
-public sealed record ProvenanceRecord
+internal sealed record ProvenanceRecord
 {
     /// <summary>The rewrite's stable id (<c>gen-…</c>).</summary>
     public required string Id { get; init; }

@@ -6,7 +6,7 @@ namespace OrBench.Testing.Generation.Rewriting;
 /// Applies <see cref="RewriteConstraints"/> to a rewrite. Words and phrases match whole words only, case-insensitively
 /// ("but" does not match "butter"; "legal" does not match "illegal", which the harm list names separately).
 /// </summary>
-public sealed class RewriteConstraintChecker
+internal sealed class RewriteConstraintChecker
 {
     private readonly (string Rule, Regex Pattern)[] _rules;
 
@@ -54,7 +54,7 @@ public sealed class RewriteConstraintChecker
 /// <summary>Why a rewrite was dropped.</summary>
 /// <param name="Rule"><c>safety_word</c>, <c>harm_word</c>, <c>reversal</c>, <c>framing</c> or <c>same_as_seed</c>.</param>
 /// <param name="Word">The word or phrase found, as written in the rewrite.</param>
-public sealed record RewriteViolation(string Rule, string? Word)
+internal sealed record RewriteViolation(string Rule, string? Word)
 {
     /// <inheritdoc />
     public override string ToString() => Word is null ? Rule : $"{Rule}: {Word}";

@@ -7,7 +7,7 @@ namespace OrBench.Testing.Generation.Seeds;
 /// is none, every <c>«...»</c> item; when there is none, every numbered line (<c>1. ...</c>, <c>2) ...</c>).
 /// Anything else is malformed and yields an empty list, which callers count rather than guess at.
 /// </summary>
-public static partial class MarkedListParser
+internal static partial class MarkedListParser
 {
     /// <summary>The items found, trimmed, with surrounding quotes and Markdown emphasis removed and empty items skipped, in text order.</summary>
     public static MarkedList Parse(string? text)
@@ -110,10 +110,10 @@ public static partial class MarkedListParser
 /// <summary>The items of a list found in model text, and which marker they were found by.</summary>
 /// <param name="Items">The items, in text order.</param>
 /// <param name="Format">Which fallback matched; <see cref="MarkedListFormat.None"/> for malformed text.</param>
-public sealed record MarkedList(IReadOnlyList<string> Items, MarkedListFormat Format);
+internal sealed record MarkedList(IReadOnlyList<string> Items, MarkedListFormat Format);
 
 /// <summary>Which marker a list was parsed by.</summary>
-public enum MarkedListFormat
+internal enum MarkedListFormat
 {
     /// <summary>Nothing recognisable: the answer is malformed.</summary>
     None,

@@ -14,7 +14,7 @@ namespace OrBench.Testing.Reporting.Tuning;
 /// <i>Sample Size Calculations in Clinical Research</i>, §4.1). Solved for n it gives <see cref="PromptsNeeded"/>; solved for
 /// d (squaring gives a quadratic) it gives <see cref="MinimumDetectableRise"/>.
 /// </remarks>
-public static class RegressionPower
+internal static class RegressionPower
 {
     /// <summary>
     /// The smallest rise d of the rate above <paramref name="rate"/> that a run of <paramref name="n"/> prompts detects with

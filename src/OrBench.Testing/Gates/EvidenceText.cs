@@ -10,9 +10,9 @@ namespace OrBench.Testing.Gates;
 /// </summary>
 internal static class EvidenceText
 {
-    public static string? OneLine(string? text, int maxLength = ResponseText.ExcerptLength)
+    public static string? OneLine(string? text, int maxLength = ResponseDigest.ExcerptLength)
     {
-        var excerpt = ResponseText.Excerpt(text, maxLength);
+        var excerpt = ResponseDigest.Excerpt(text, maxLength);
         if (excerpt is null || !excerpt.Any(IsBidiControl))
         {
             return excerpt;

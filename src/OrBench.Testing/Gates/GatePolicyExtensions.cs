@@ -4,7 +4,7 @@ using OrBench.Testing.Statistics;
 namespace OrBench.Testing.Gates;
 
 /// <summary>The decision rule of each <see cref="GatePolicy"/>, shared by gates, reports and the threshold tuner so all agree.</summary>
-public static class GatePolicyExtensions
+internal static class GatePolicyExtensions
 {
     /// <summary>
     /// The number the policy compares with the threshold: the lower bound, the upper bound or the rate. A gate fails

@@ -50,6 +50,30 @@ internal static class AtomicFile
     public static Task WriteAllTextAsync(string path, string content, CancellationToken cancellationToken) =>
         WriteAsync(path, writer => writer.WriteAsync(content), cancellationToken);
 
+    /// <summary>The synchronous <see cref="WriteAllTextAsync"/>, for callers that cannot await (a synchronous assertion): no sync-over-async.</summary>
+    public static void WriteAllText(string path, string content)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        Directory.CreateDirectory(directory);
+        var temp = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 65536))
+            {
+                var bytes = Utf8NoBom.GetBytes(content);
+                stream.Write(bytes);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temp, path, overwrite: true);
+        }
+        catch
+        {
+            TryDelete(temp);
+            throw;
+        }
+    }
+
     private static void TryDelete(string path)
     {
         try

@@ -6,7 +6,7 @@ namespace OrBench.Testing.IO;
 /// a leading single quote, which spreadsheets show as text. Model output is untrusted, and every CSV the tool writes
 /// applies this unless the user opts out (<c>--raw-csv</c>). The quote is added before the usual CSV escaping.
 /// </summary>
-public static class CsvCells
+internal static class CsvCells
 {
     /// <summary>The character put in front of a cell that would otherwise start a formula.</summary>
     public const char Prefix = '\'';

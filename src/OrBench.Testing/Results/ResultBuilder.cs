@@ -73,17 +73,17 @@ public static class ResultBuilder
 
         var facts = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
-            ["classifier"] = string.Join(",", verdicts.Select(v => v.Classifier).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)),
-            ["repeats"] = run.Options.Repeats.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [RunFacts.Classifier] = string.Join(",", verdicts.Select(v => v.Classifier).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)),
+            [RunFacts.Repeats] = run.Options.Repeats.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         if (run.Options.SystemPrompt is not null)
         {
-            facts["systemPrompt"] = "custom";
+            facts[RunFacts.SystemPrompt] = "custom";
         }
 
         if (run.Cancelled)
         {
-            facts["cancelled"] = "true";
+            facts[RunFacts.Cancelled] = "true";
         }
 
         foreach (var (key, value) in metadata ?? new Dictionary<string, string>())
@@ -148,8 +148,8 @@ public static class ResultBuilder
             Verdict = verdict.Label,
             Classifier = verdict.Classifier,
             Confidence = verdict.Confidence,
-            ResponseSha256 = ResponseText.Sha256(outcome.Text),
-            Excerpt = ResponseText.Excerpt(outcome.Text),
+            ResponseSha256 = ResponseDigest.Sha256(outcome.Text),
+            Excerpt = ResponseDigest.Excerpt(outcome.Text),
             Error = outcome.Error ?? ClassificationError(verdict),
             LatencyMs = outcome.Latency.TotalMilliseconds,
             InputTokens = outcome.InputTokens,

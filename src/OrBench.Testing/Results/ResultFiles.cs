@@ -71,7 +71,7 @@ public static class ResultFiles
             })
             .ToList();
 
-        var errors = ErrorCounts.Of(records);
+        var totals = RunTotals.Of(result);
         var document = new ResultsDocument
         {
             SchemaVersion = OrBenchResult.CurrentSchemaVersion,
@@ -79,14 +79,14 @@ public static class ResultFiles
             Prompts = result.Prompts,
             Subset = result.Subset.ToWireName(),
             StartedAt = result.StartedAt == default ? null : result.StartedAt,
-            WallSeconds = result.WallSeconds,
-            N = records.Count,
+            WallSeconds = totals.WallSeconds,
+            N = totals.Records,
             Errors = result.UndecidedCount(),
-            RequestErrors = errors.Request,
-            ClassificationErrors = errors.Classification,
-            InputTokens = records.Sum(r => r.InputTokens ?? 0),
-            OutputTokens = records.Sum(r => r.OutputTokens ?? 0),
-            LatencyMsTotal = records.Sum(r => r.LatencyMs),
+            RequestErrors = totals.Errors.Request,
+            ClassificationErrors = totals.Errors.Classification,
+            InputTokens = totals.InputTokens,
+            OutputTokens = totals.OutputTokens,
+            LatencyMsTotal = totals.LatencyMsTotal,
             Confidence = DefaultConfidence,
             ErrorPolicy = policy.ToWireName(),
             OverRefusal = RateJson.From(result.OverRefusalRate(policy, DefaultConfidence)),

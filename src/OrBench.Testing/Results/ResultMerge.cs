@@ -13,19 +13,26 @@ public static class ResultMerge
     /// metadata keeps the entries every shard agrees on, drops <c>shard</c> and adds <c>shards</c> (the count).
     /// </summary>
     /// <remarks>
-    /// Shards must come from one run configuration: the facts in <see cref="RunIdentityKeys"/> (classifier, sample, seed,
-    /// repeats, categories, system prompt, prompt-set size) must agree, and shard specs (<c>k/n</c>) must share n and
-    /// differ in k. Otherwise the merged rates would mix two samples or two judges under one n. A shard that was cancelled
-    /// marks the merged result cancelled.
+    /// Shards must come from one run configuration: the facts in <see cref="RunFacts.RunIdentity"/> (classifier, sample, seed,
+    /// repeats, categories, system prompt, prompt-set size) must agree, and the shards must form a whole set
+    /// (<see cref="ShardSet"/>: every <c>k</c> of <c>k/n</c> once). Otherwise the merged rates would mix two samples or two
+    /// judges under one n, or pass a part of the run off as all of it. A shard that was cancelled marks the merged result
+    /// cancelled; a partial merge records <see cref="RunFacts.MissingShards"/>.
     /// </remarks>
-    /// <exception cref="ResultMergeException">No shards, shards of different prompt sets, models or run configurations, the same shard twice, or a prompt (id and repeat) present in two shards.</exception>
-    public static OrBenchResult Merge(IReadOnlyList<OrBenchResult> shards)
+    /// <param name="shards">The shard results of one run.</param>
+    /// <param name="allowPartial">Merge a set with missing shards (recorded as <see cref="RunFacts.MissingShards"/>) instead of refusing it. Shards already marked by <see cref="ShardSet.Check"/> with a partial set allowed are accepted either way.</param>
+    /// <param name="names">What to call each shard in messages (its file), in the order of <paramref name="shards"/>.</param>
+    /// <exception cref="IncompleteShardSetException">A shard is missing (without <paramref name="allowPartial"/>), given twice, or the shards were split differently.</exception>
+    /// <exception cref="ResultMergeException">No shards, shards of different prompt sets, models or run configurations, or a prompt (id and repeat) present in two shards.</exception>
+    public static OrBenchResult Merge(IReadOnlyList<OrBenchResult> shards, bool allowPartial = false, IReadOnlyList<string>? names = null)
     {
         ArgumentNullException.ThrowIfNull(shards);
         if (shards.Count == 0)
         {
             throw new ResultMergeException("There are no shard results to merge.");
         }
+
+        shards = ShardSet.Check(shards, names, allowPartial).Results;
 
         var first = shards[0];
         for (var i = 1; i < shards.Count; i++)
@@ -41,7 +48,7 @@ public static class ResultMerge
                 throw new ResultMergeException($"Shard {i + 1} ran model '{shard.Model}' but shard 1 ran '{first.Model}'; compare models instead of merging them.");
             }
 
-            foreach (var key in RunIdentityKeys)
+            foreach (var key in RunFacts.RunIdentity)
             {
                 var mine = shard.Metadata.GetValueOrDefault(key);
                 var theirs = first.Metadata.GetValueOrDefault(key);
@@ -67,28 +74,27 @@ public static class ResultMerge
             }
         }
 
-        // After the record check, so shards that overlap are named by their first shared prompt.
-        CheckShardSpecs(shards);
         records.Sort(RecordOrder.Instance);
 
         var metadata = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in first.Metadata)
         {
-            if (key != "shard" && shards.All(s => s.Metadata.TryGetValue(key, out var other) && other == value))
+            if (key != RunFacts.Shard && key != RunFacts.PromptCount && shards.All(s => s.Metadata.TryGetValue(key, out var other) && other == value))
             {
                 metadata[key] = value;
             }
         }
 
-        metadata["shards"] = shards.Count.ToString(CultureInfo.InvariantCulture);
-        if (!metadata.ContainsKey("classifier") && shards.All(s => s.Metadata.ContainsKey("classifier")))
+        metadata[RunFacts.Shards] = shards.Count.ToString(CultureInfo.InvariantCulture);
+        if (!metadata.ContainsKey(RunFacts.Classifier) && shards.All(s => s.Metadata.ContainsKey(RunFacts.Classifier)))
         {
-            metadata["classifier"] = string.Join(",", shards.SelectMany(s => s.Metadata["classifier"].Split(',')).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+            metadata[RunFacts.Classifier] = string.Join(",", shards.SelectMany(s => s.Metadata[RunFacts.Classifier].Split(',')).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
         }
-        if (shards.Any(s => s.Metadata.TryGetValue("cancelled", out var cancelled) && cancelled == "true"))
+
+        if (shards.Any(RunFacts.IsCancelled))
         {
             // One cancelled shard makes the whole run incomplete; dropping the flag because the shards disagree would hide it.
-            metadata["cancelled"] = "true";
+            metadata[RunFacts.Cancelled] = "true";
         }
 
         return new OrBenchResult
@@ -104,48 +110,10 @@ public static class ResultMerge
         };
     }
 
-    /// <summary>Metadata facts that identify a run configuration; shards whose values differ (or where only one records it) are refused. (<c>promptCount</c> is per shard, so it is not one of them.)</summary>
-    public static IReadOnlyList<string> RunIdentityKeys { get; } = ["classifier", "sample", "seed", "repeats", "categories", "systemPrompt", "promptSetSize"];
-
     // "classifier" lists the classifiers that gave the verdicts, so shards of one cascade run may list different stages
     // ("offline" and "offline,judge"); they are one run as long as they share a classifier. Disjoint lists are different judges.
     private static bool SameClassifierRun(string key, string? mine, string? theirs) =>
-        key == "classifier" && mine is not null && theirs is not null && mine.Split(',').Intersect(theirs.Split(','), StringComparer.Ordinal).Any();
+        key == RunFacts.Classifier && mine is not null && theirs is not null && mine.Split(',').Intersect(theirs.Split(','), StringComparer.Ordinal).Any();
 
     private static string Show(string? value) => value is null ? "(not recorded)" : $"'{value}'";
-
-    private static void CheckShardSpecs(IReadOnlyList<OrBenchResult> shards)
-    {
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        string? total = null;
-        var totalShard = 0;
-        for (var i = 0; i < shards.Count; i++)
-        {
-            if (!shards[i].Metadata.TryGetValue("shard", out var spec))
-            {
-                continue;
-            }
-
-            if (!seen.TryAdd(spec, i))
-            {
-                throw new ResultMergeException($"Shard {seen[spec] + 1} and shard {i + 1} are both shard {spec}; the same shard was given twice (a re-run?), so keep one of them.");
-            }
-
-            var slash = spec.IndexOf('/', StringComparison.Ordinal);
-            var count = slash < 0 ? null : spec[(slash + 1)..];
-            if (count is null)
-            {
-                continue;
-            }
-
-            if (total is null)
-            {
-                (total, totalShard) = (count, i);
-            }
-            else if (total != count)
-            {
-                throw new ResultMergeException($"Shard {totalShard + 1} is one of {total} shards but shard {i + 1} ({spec}) is one of {count}; shards of one run are split the same way.");
-            }
-        }
-    }
 }

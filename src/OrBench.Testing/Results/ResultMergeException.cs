@@ -1,7 +1,7 @@
 namespace OrBench.Testing.Results;
 
 /// <summary>Shard results could not be merged: they come from different runs, or the same prompt appears in two shards.</summary>
-public sealed class ResultMergeException : Exception
+public class ResultMergeException : Exception
 {
     /// <summary>Creates the exception.</summary>
     public ResultMergeException()

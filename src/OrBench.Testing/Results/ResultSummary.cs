@@ -12,16 +12,16 @@ public static class ResultSummary
         ArgumentNullException.ThrowIfNull(result);
         var text = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
-        text.Append(inv, $"OrBench result: {result.Prompts}, model {result.Model ?? "(unknown)"}, {result.Records.Count} records, {Errors(ErrorCounts.Of(result))}, {result.WallSeconds:0.0} s, {Tokens(result)}");
+        var totals = RunTotals.Of(result);
+        text.Append(inv, $"OrBench result: {result.Prompts}, model {result.Model ?? "(unknown)"}, {totals.Records} records, {Errors(totals.Errors)}, {totals.WallSeconds:0.0} s, {Tokens(totals)}");
         Append(text, "over-refusal", result.OverRefusalRate(errors, confidence), result.OverRefusalRateByCategory(errors, confidence));
         Append(text, "toxic acceptance", result.ToxicAcceptanceRate(errors, confidence), result.ToxicAcceptanceRateByCategory(errors, confidence));
         return text.ToString();
 
         static string Errors(ErrorCounts errors) => string.Create(CultureInfo.InvariantCulture, $"{errors.Request} request errors, {errors.Classification} classification errors");
 
-        // No record with a token count means the server reports no usage; "tokens 0 in / 0 out" would read as free.
-        static string Tokens(OrBenchResult result) => result.Records.Any(r => r.InputTokens is not null || r.OutputTokens is not null)
-            ? string.Create(CultureInfo.InvariantCulture, $"tokens {result.Records.Sum(r => r.InputTokens ?? 0)} in / {result.Records.Sum(r => r.OutputTokens ?? 0)} out")
+        static string Tokens(RunTotals totals) => totals.TokensReported
+            ? string.Create(CultureInfo.InvariantCulture, $"tokens {totals.InputTokens} in / {totals.OutputTokens} out")
             : "tokens not reported";
 
         static void Append(StringBuilder text, string name, Statistics.RateEstimate overall, IReadOnlyDictionary<string, Statistics.RateEstimate> byCategory)

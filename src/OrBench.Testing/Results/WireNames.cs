@@ -5,7 +5,7 @@ using OrBench.Testing.Running;
 namespace OrBench.Testing.Results;
 
 /// <summary>The snake_case names enums take in results files, stable whatever the C# member names become.</summary>
-public static class WireNames
+internal static class WireNames
 {
     /// <summary><c>hard1k</c>, <c>toxic</c>, <c>full80k</c>, <c>custom</c>, <c>xstest_safe</c>, <c>xstest_unsafe</c>.</summary>
     public static string ToWireName(this OrBenchSubset subset) => subset switch

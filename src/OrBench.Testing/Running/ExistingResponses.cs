@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using nietras.SeparatedValues;
+using CsvHelper;
 using OrBench.Testing.Data;
 
 namespace OrBench.Testing.Running;
@@ -36,45 +36,45 @@ public static class ExistingResponses
         }
 
         var rows = new List<Row>();
-        var line = 1;
-        try
+        if (DuplicateColumn(csv) is { } twice)
         {
-            // Field counts are checked here, not by Sep, so the error names the file, line and field like a prompt CSV's.
-            if (DuplicateColumn(csv) is { } twice)
-            {
-                throw new ResponseFileException(sourceName, 1, $"the header names '{twice}' twice; keep one '{twice}' column.");
-            }
-
-            using var reader = Sep.Reader(o => o with { Unescape = true, DisableColCountCheck = true }).FromText(csv);
-            var header = reader.Header.ColNames;
-
-            if (!reader.Header.TryIndexOf("prompt", out var promptCol) || !reader.Header.TryIndexOf("response", out var responseCol))
-            {
-                throw new ResponseFileException(sourceName, 1, "the header must name the columns 'prompt' and 'response' (the reference checker's 'prompt,response,category').");
-            }
-
-            var idCol = reader.Header.TryIndexOf("id", out var i) ? i : -1;
-            foreach (var row in reader)
-            {
-                line = row.LineNumberFrom;
-                if (row.ColCount != header.Count)
-                {
-                    var field = row.ColCount > header.Count ? $"field {header.Count + 1}, after '{header[^1]}'" : $"field '{header[row.ColCount]}'";
-                    throw new ResponseFileException(sourceName, line, row.ColCount > header.Count
-                        ? $"{field}: the row has {row.ColCount} fields but the header has {header.Count} ({string.Join(",", header)}); a prompt or response that contains a comma must be quoted, e.g. \"Sure, here is how\"."
-                        : $"{field} is missing: the row has {row.ColCount} fields but the header has {header.Count} ({string.Join(",", header)}).");
-                }
-
-                rows.Add(new Row(
-                    line,
-                    idCol >= 0 ? row[idCol].ToString() : null,
-                    row[promptCol].ToString(),
-                    row[responseCol].ToString()));
-            }
+            throw new ResponseFileException(sourceName, 1, $"the header names '{twice}' twice; keep one '{twice}' column.");
         }
-        catch (InvalidDataException ex)
+
+        using var reader = CsvReader.Create(new StringReader(csv), new CsvReaderOptions
         {
-            throw new ResponseFileException(sourceName, line, "not a valid CSV file: " + ex.Message, ex);
+            Separator = ',',
+            HasHeader = true,
+            TrackLineNumbers = true,
+            TrimWhitespace = false,
+            DetectSeparatorHint = false,
+        });
+        var header = reader.Headers.ToArray();
+        var promptCol = Array.IndexOf(header, "prompt");
+        var responseCol = Array.IndexOf(header, "response");
+        if (promptCol < 0 || responseCol < 0)
+        {
+            throw new ResponseFileException(sourceName, 1, "the header must name the columns 'prompt' and 'response' (the reference checker's 'prompt,response,category').");
+        }
+
+        var idCol = Array.IndexOf(header, "id");
+        while (reader.Read())
+        {
+            var line = (int)reader.LineNumber;
+            if (reader.FieldCount != header.Length)
+            {
+                // An unquoted comma would otherwise shift the response into the wrong column; the error names the field like a prompt CSV's.
+                var columns = string.Join(",", header);
+                throw new ResponseFileException(sourceName, line, reader.FieldCount > header.Length
+                    ? $"field {header.Length + 1}, after '{header[^1]}': the row has {reader.FieldCount} fields but the header has {header.Length} ({columns}); a prompt or response that contains a comma must be quoted, e.g. \"Sure, here is how\"."
+                    : $"field '{header[reader.FieldCount]}' is missing: the row has {reader.FieldCount} fields but the header has {header.Length} ({columns}).");
+            }
+
+            rows.Add(new Row(
+                line,
+                idCol >= 0 ? reader.GetString(idCol) : null,
+                reader.GetString(promptCol),
+                reader.GetString(responseCol)));
         }
 
         return Match(rows, prompts);

@@ -4,7 +4,7 @@ using OrBench.Testing.Middleware;
 namespace OrBench.Testing.Running;
 
 /// <summary>Turns a response or a failure into a <see cref="PromptOutcome"/>; the one place that decides Answered/Blocked/Empty/Error.</summary>
-public static class OutcomeFactory
+internal static class OutcomeFactory
 {
     /// <summary>
     /// Blocked for a content-filter finish (a structured signal, never a phrase in the text), Empty for blank text,

@@ -1,7 +1,7 @@
 namespace OrBench.Testing.Snapshots;
 
 /// <summary>The environment switches of snapshot verification.</summary>
-public static class SnapshotEnvironment
+internal static class SnapshotEnvironment
 {
     /// <summary>Set to <c>1</c> or <c>true</c> to accept every mismatching snapshot of a run (see <see cref="AcceptRequested"/>).</summary>
     public const string AcceptVariable = "ORBENCH_ACCEPT";

@@ -34,9 +34,14 @@ public static class SnapshotFiles
 
     /// <summary>Reads a snapshot file.</summary>
     /// <exception cref="ResultFileException">A line is not a valid snapshot record; the message names file and line.</exception>
-    public static async Task<IReadOnlyList<SnapshotRecord>> ReadAsync(string path, CancellationToken cancellationToken = default)
+    public static async Task<IReadOnlyList<SnapshotRecord>> ReadAsync(string path, CancellationToken cancellationToken = default) =>
+        Parse(await File.ReadAllLinesAsync(path, Encoding.UTF8, cancellationToken).ConfigureAwait(false), path);
+
+    /// <summary>The synchronous <see cref="ReadAsync"/>, for a synchronous assertion.</summary>
+    internal static IReadOnlyList<SnapshotRecord> Read(string path) => Parse(File.ReadAllLines(path, Encoding.UTF8), path);
+
+    private static List<SnapshotRecord> Parse(string[] lines, string path)
     {
-        var lines = await File.ReadAllLinesAsync(path, Encoding.UTF8, cancellationToken).ConfigureAwait(false);
         var records = new List<SnapshotRecord>(lines.Length);
         for (var i = 0; i < lines.Length; i++)
         {
@@ -51,4 +56,6 @@ public static class SnapshotFiles
 
     internal static Task WriteAsync(string path, string content, CancellationToken cancellationToken = default) =>
         AtomicFile.WriteAllTextAsync(path, content, cancellationToken);
+
+    internal static void Write(string path, string content) => AtomicFile.WriteAllText(path, content);
 }

@@ -27,45 +27,63 @@ public static class VerifiedRecords
 
     internal static async Task<SnapshotCheck> CheckReceivedAsync((IReadOnlyList<SnapshotRecord> Records, string Text) receivedSnapshot, string directory, string stem, SnapshotOptions? options, CancellationToken cancellationToken)
     {
+        var (verifiedPath, receivedPath) = Paths(directory, stem);
+        var verified = File.Exists(verifiedPath) ? await SnapshotFiles.ReadAsync(verifiedPath, cancellationToken).ConfigureAwait(false) : null;
+        var (check, write) = Decide(verified, receivedSnapshot.Records, options ?? new SnapshotOptions(), verifiedPath, receivedPath);
+        if (write is not null)
+        {
+            await SnapshotFiles.WriteAsync(write, receivedSnapshot.Text, cancellationToken).ConfigureAwait(false);
+        }
+
+        Clean(check);
+        return check;
+    }
+
+    /// <summary>The synchronous <see cref="CheckReceivedAsync"/> (synchronous file I/O, no sync-over-async), for assertions that cannot be awaited.</summary>
+    internal static SnapshotCheck CheckReceived((IReadOnlyList<SnapshotRecord> Records, string Text) receivedSnapshot, string directory, string stem, SnapshotOptions? options)
+    {
+        var (verifiedPath, receivedPath) = Paths(directory, stem);
+        var verified = File.Exists(verifiedPath) ? SnapshotFiles.Read(verifiedPath) : null;
+        var (check, write) = Decide(verified, receivedSnapshot.Records, options ?? new SnapshotOptions(), verifiedPath, receivedPath);
+        if (write is not null)
+        {
+            SnapshotFiles.Write(write, receivedSnapshot.Text);
+        }
+
+        Clean(check);
+        return check;
+    }
+
+    private static (string Verified, string Received) Paths(string directory, string stem)
+    {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         ArgumentException.ThrowIfNullOrWhiteSpace(stem);
-        options ??= new SnapshotOptions();
+        return (SnapshotFiles.VerifiedPath(directory, stem), SnapshotFiles.ReceivedPath(directory, stem));
+    }
 
-        var verifiedPath = SnapshotFiles.VerifiedPath(directory, stem);
-        var receivedPath = SnapshotFiles.ReceivedPath(directory, stem);
-        var (received, receivedText) = receivedSnapshot;
-
-        if (!File.Exists(verifiedPath))
+    // The one decision of a verification: its status, and which file (if any) gets the received text.
+    private static (SnapshotCheck Check, string? Write) Decide(IReadOnlyList<SnapshotRecord>? verified, IReadOnlyList<SnapshotRecord> received, SnapshotOptions options, string verifiedPath, string receivedPath)
+    {
+        if (verified is null)
         {
-            var all = SnapshotDiff.Compute([], received, options.VerifyResponses);
-            if (options.OnCi && !options.ShouldAccept)
-            {
-                await SnapshotFiles.WriteAsync(receivedPath, receivedText, cancellationToken).ConfigureAwait(false);
-                return new SnapshotCheck(SnapshotStatus.MissingOnCi, verifiedPath, receivedPath, all);
-            }
-
-            await SnapshotFiles.WriteAsync(verifiedPath, receivedText, cancellationToken).ConfigureAwait(false);
-            DeleteIfExists(receivedPath);
-            return new SnapshotCheck(SnapshotStatus.Created, verifiedPath, receivedPath, new SnapshotDiff { Changes = [] });
+            return options.OnCi && !options.ShouldAccept
+                ? (new SnapshotCheck(SnapshotStatus.MissingOnCi, verifiedPath, receivedPath, SnapshotDiff.Compute([], received, options.VerifyResponses)), receivedPath)
+                : (new SnapshotCheck(SnapshotStatus.Created, verifiedPath, receivedPath, new SnapshotDiff { Changes = [] }), verifiedPath);
         }
 
-        var verified = await SnapshotFiles.ReadAsync(verifiedPath, cancellationToken).ConfigureAwait(false);
         var diff = SnapshotDiff.Compute(verified, received, options.VerifyResponses);
-        if (diff.IsEmpty)
-        {
-            DeleteIfExists(receivedPath);
-            return new SnapshotCheck(SnapshotStatus.Matched, verifiedPath, receivedPath, diff);
-        }
+        return diff.IsEmpty ? (new SnapshotCheck(SnapshotStatus.Matched, verifiedPath, receivedPath, diff), null)
+            : options.ShouldAccept ? (new SnapshotCheck(SnapshotStatus.Accepted, verifiedPath, receivedPath, diff), verifiedPath)
+            : (new SnapshotCheck(SnapshotStatus.Mismatched, verifiedPath, receivedPath, diff), receivedPath);
+    }
 
-        if (options.ShouldAccept)
+    // A verification that leaves the verified file in agreement removes a stale received file.
+    private static void Clean(SnapshotCheck check)
+    {
+        if (check.Status is SnapshotStatus.Created or SnapshotStatus.Matched or SnapshotStatus.Accepted)
         {
-            await SnapshotFiles.WriteAsync(verifiedPath, receivedText, cancellationToken).ConfigureAwait(false);
-            DeleteIfExists(receivedPath);
-            return new SnapshotCheck(SnapshotStatus.Accepted, verifiedPath, receivedPath, diff);
+            DeleteIfExists(check.ReceivedPath);
         }
-
-        await SnapshotFiles.WriteAsync(receivedPath, receivedText, cancellationToken).ConfigureAwait(false);
-        return new SnapshotCheck(SnapshotStatus.Mismatched, verifiedPath, receivedPath, diff);
     }
 
     private static void DeleteIfExists(string path)

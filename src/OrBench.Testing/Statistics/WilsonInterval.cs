@@ -5,7 +5,7 @@ namespace OrBench.Testing.Statistics;
 /// interval because it stays inside [0, 1] and keeps its coverage at rates near 0 — exactly where
 /// over-refusal gates live.
 /// </summary>
-public static class WilsonInterval
+internal static class WilsonInterval
 {
     /// <summary>Returns (lower, upper) for <paramref name="count"/> successes in <paramref name="n"/> trials; (0, 1) when n is 0.</summary>
     public static (double Lower, double Upper) Compute(int count, int n, double confidence = 0.95)

@@ -49,7 +49,7 @@ internal sealed class RunWorkflow(ToolConsole console, RunSettings settings)
 
             using var classifiers = Classifiers.Create(settings.Classifier, console, cache, settings.ReplayOnly);
             var verdicts = await ResultClassification.ClassifyAsync(run, classifiers.Classifier, cancellationToken: cancellationToken);
-            var result = ResultBuilder.Build(run, verdicts, Metadata(prompts, classifiers.Classifier.Name));
+            var result = ResultBuilder.Build(run, verdicts, Metadata(choice.Selection, classifiers.Classifier.Name));
             await FlushAsync(cache, cancellationToken);
             StopWhenEveryClassificationFailed(result);
             var baseline = settings.Baseline is { } path ? await ResultFiles.ReadAsync(console.FullPath(path), cancellationToken) : null;
@@ -263,39 +263,21 @@ internal sealed class RunWorkflow(ToolConsole console, RunSettings settings)
         return gates;
     }
 
-    private Dictionary<string, string> Metadata(PromptSet prompts, string classifier)
+    private SortedDictionary<string, string> Metadata(PromptSelectionResult selected, string classifier)
     {
-        var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["tool"] = "orbench run",
-            ["classifier"] = classifier,
-            ["promptCount"] = prompts.Count.ToString(CultureInfo.InvariantCulture),
-        };
-        DataFileFacts.AddTo(metadata, prompts);
-        if (settings.Sample is { } sample)
-        {
-            metadata["sample"] = sample.ToString(CultureInfo.InvariantCulture);
-            metadata["seed"] = settings.Seed.ToString(CultureInfo.InvariantCulture);
-        }
-
-        if (settings.Shard is { } shard)
-        {
-            metadata["shard"] = shard;
-        }
-
-        if (settings.Categories.Count > 0)
-        {
-            metadata["categories"] = string.Join(',', settings.Categories.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
-        }
-
+        // The selection's facts (set size, prompts sent, categories, sample, shard) as the library's own run records them, so shards merge.
+        var metadata = RunFacts.Of(selected);
+        metadata["tool"] = "orbench run";
+        metadata[RunFacts.Classifier] = classifier;
+        DataFileFacts.AddTo(metadata, selected.Prompts);
         if (settings.SystemPrompt is not null)
         {
-            metadata["systemPrompt"] = "custom";
+            metadata[RunFacts.SystemPrompt] = "custom";
         }
 
         if (settings.Responses is { } responses)
         {
-            metadata["responses"] = Path.GetFileName(responses);
+            metadata[RunFacts.Responses] = Path.GetFileName(responses);
         }
 
         if (settings.ModelVersion is { } version)

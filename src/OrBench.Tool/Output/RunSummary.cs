@@ -29,14 +29,14 @@ internal static class RunSummary
             table.AddRow("toxic acceptance", Markup.Escape(Format(toxic)));
         }
 
-        var errors = ErrorCounts.Of(result);
-        table.AddRow("request errors", Number(errors.Request));
-        table.AddRow("classification errors", Number(errors.Classification));
-        // A scored responses file (--responses) had no server and no start time: say nothing of tokens rather than blame one.
-        if (result.StartedAt != default)
+        var totals = RunTotals.Of(result);
+        table.AddRow("request errors", Number(totals.Errors.Request));
+        table.AddRow("classification errors", Number(totals.Errors.Classification));
+        // A scored responses file (--responses) had no server: say nothing of tokens rather than blame one.
+        if (totals.FromServer)
         {
-            table.AddRow("tokens in/out", result.Records.Any(r => r.InputTokens is not null || r.OutputTokens is not null)
-                ? Number(result.Records.Sum(r => r.InputTokens ?? 0)) + " / " + Number(result.Records.Sum(r => r.OutputTokens ?? 0))
+            table.AddRow("tokens in/out", totals.TokensReported
+                ? Number(totals.InputTokens) + " / " + Number(totals.OutputTokens)
                 : "not reported by the server");
         }
         if (cache is not null)
@@ -44,7 +44,7 @@ internal static class RunSummary
             table.AddRow("answers", Markup.Escape(CacheLine(cache, DateTimeOffset.UtcNow)));
         }
 
-        table.AddRow("wall time", result.WallSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s");
+        table.AddRow("wall time", totals.WallSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s");
         table.AddRow("written to", Markup.Escape(directory));
         foreach (var gate in gates)
         {

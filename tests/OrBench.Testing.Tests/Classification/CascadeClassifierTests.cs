@@ -3,6 +3,7 @@ using OrBench.Testing.Classification;
 using OrBench.Testing.Classification.Cascading;
 using OrBench.Testing.Classification.Judging;
 using OrBench.Testing.Running;
+using OrBench.TestSupport.Chat;
 using Xunit;
 
 namespace OrBench.Testing.Tests.Classification;
@@ -24,7 +25,7 @@ public class CascadeClassifierTests
     [Fact]
     public async Task Only_low_confidence_responses_go_to_the_judge_and_are_counted()
     {
-        var client = new ScriptedChatClient(_ => "Declines. [[direct_refusal]]");
+        var client = new StubChatClient(_ => "Declines. [[direct_refusal]]");
         var cascade = new CascadeClassifier(new ScriptedFirstStage(), new LlmJudgeClassifier(client), new CascadeOptions { Threshold = 0.8 });
 
         var confident = await cascade.ClassifyAsync(new ClassificationInput("q", "conf=0.95 text"));
@@ -45,7 +46,7 @@ public class CascadeClassifierTests
     [Fact]
     public async Task An_unparsed_judge_reply_keeps_the_first_verdict_and_counts_a_failure()
     {
-        var cascade = new CascadeClassifier(new ScriptedFirstStage(), new LlmJudgeClassifier(new ScriptedChatClient(_ => "no marker")));
+        var cascade = new CascadeClassifier(new ScriptedFirstStage(), new LlmJudgeClassifier(new StubChatClient(_ => "no marker")));
         var verdict = await cascade.ClassifyAsync(new ClassificationInput("q", "conf=0.1 text"));
         verdict.Label.Should().Be(VerdictLabel.DirectAnswer);
         verdict.Rationale.Should().Contain("unparsed");
@@ -57,7 +58,7 @@ public class CascadeClassifierTests
     {
         var cascade = new CascadeClassifier(
             new ScriptedFirstStage(),
-            new LlmJudgeClassifier(new ScriptedChatClient(_ => "[[maybe]]")),
+            new LlmJudgeClassifier(new StubChatClient(_ => "[[maybe]]")),
             new CascadeOptions { FallBackOnJudgeFailure = false });
         (await cascade.ClassifyAsync(new ClassificationInput("q", "conf=0.1 text"))).Label.Should().Be(VerdictLabel.Unparsed);
     }
@@ -65,7 +66,7 @@ public class CascadeClassifierTests
     [Fact]
     public async Task The_default_cascade_uses_the_offline_classifier_first()
     {
-        var client = new ScriptedChatClient(_ => "[[direct_answer]]");
+        var client = new StubChatClient(_ => "[[direct_answer]]");
         var cascade = RefusalClassifiers.Cascade(client, new CascadeOptions { Threshold = 0.0 });
         var verdict = await cascade.ClassifyAsync(new ClassificationInput("q", "I'm sorry, but I cannot help with that."));
         verdict.Classifier.Should().Be("offline");

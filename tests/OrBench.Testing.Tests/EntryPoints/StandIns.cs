@@ -2,34 +2,21 @@ using Microsoft.Extensions.AI;
 using OrBench.Testing.Classification;
 using OrBench.Testing.Data;
 using OrBench.Testing.Running;
+using OrBench.TestSupport.Chat;
 
 namespace OrBench.Testing.Tests.EntryPoints;
 
-/// <summary>A "keyword guardrail" model: refuses when the prompt contains a trigger word, otherwise answers. Counts calls.</summary>
-internal sealed class GuardrailChatClient(params string[] triggers) : IChatClient
+/// <summary>A "keyword guardrail" model: refuses when the prompt contains a trigger word, otherwise answers (the shared stub counts calls).</summary>
+internal static class Guardrail
 {
-    private int _calls;
-
-    public int Calls => Volatile.Read(ref _calls);
-
-    public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    public static StubChatClient Client(params string[] triggers) => new((messages, _, _) =>
     {
-        Interlocked.Increment(ref _calls);
         var prompt = messages.Last().Text;
         var text = triggers.Any(t => prompt.Contains(t, StringComparison.OrdinalIgnoreCase))
             ? "I can't help with that."
             : $"Sure: here is how to {prompt}";
         return Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, text)) { ModelId = "guardrail-1" });
-    }
-
-    public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException();
-
-    public object? GetService(Type serviceType, object? serviceKey = null) => null;
-
-    public void Dispose()
-    {
-    }
+    });
 }
 
 /// <summary>Refusal when the response starts with "I can't"; other outcomes per the interface contract.</summary>

@@ -1,5 +1,6 @@
 using OrBench.Testing.Data;
 using OrBench.Testing.Generation;
+using OrBench.TestSupport.Chat;
 
 namespace OrBench.Testing.Tests.Generation;
 
@@ -19,11 +20,11 @@ internal sealed class GenerationFixture : IDisposable
     /// <param name="moderatorBFailsFromCall">mod-b's calls from this one on fail (a model error), or kill the run when <paramref name="kill"/> is given.</param>
     /// <param name="kill">Cancelled by the failing call: pass its token to <c>RunAsync</c> to simulate a crash.</param>
     public static Clients NewClients(int? moderatorBFailsFromCall = null, CancellationTokenSource? kill = null) => new(
-        new ScriptedChatClient("gen", GenerationScript.Generator),
-        new ScriptedChatClient("rew", GenerationScript.Rewriter),
-        new ScriptedChatClient("mod-a", GenerationScript.ModeratorA),
-        new ScriptedChatClient("mod-b", GenerationScript.ModeratorB) { FailFromCall = moderatorBFailsFromCall, Kill = kill },
-        new ScriptedChatClient("mod-c", GenerationScript.ModeratorC));
+        new StubChatClient("gen", GenerationScript.Generator),
+        new StubChatClient("rew", GenerationScript.Rewriter),
+        new StubChatClient("mod-a", GenerationScript.ModeratorA),
+        new StubChatClient("mod-b", GenerationScript.ModeratorB) { FailFromCall = moderatorBFailsFromCall, Kill = kill },
+        new StubChatClient("mod-c", GenerationScript.ModeratorC));
 
     public static GenerationOptions Options(string directory, bool resume = false) => new()
     {
@@ -48,13 +49,13 @@ internal sealed class GenerationFixture : IDisposable
     }
 
     internal sealed record Clients(
-        ScriptedChatClient Generator, ScriptedChatClient Rewriter, ScriptedChatClient A, ScriptedChatClient B, ScriptedChatClient C)
+        StubChatClient Generator, StubChatClient Rewriter, StubChatClient A, StubChatClient B, StubChatClient C)
     {
         public GenerationModels Models => new(
             new GenerationModel("gen", Generator),
             [new GenerationModel("mod-a", A), new GenerationModel("mod-b", B), new GenerationModel("mod-c", C)],
             new GenerationModel("rew", Rewriter));
 
-        public IReadOnlyList<ScriptedChatClient> Moderators => [A, B, C];
+        public IReadOnlyList<StubChatClient> Moderators => [A, B, C];
     }
 }

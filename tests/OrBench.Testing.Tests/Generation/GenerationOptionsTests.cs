@@ -1,5 +1,6 @@
 using FluentAssertions;
 using OrBench.Testing.Generation;
+using OrBench.TestSupport.Chat;
 using Xunit;
 
 namespace OrBench.Testing.Tests.Generation;
@@ -50,7 +51,7 @@ public sealed class GenerationOptionsTests : IDisposable
         var directory = _fixture.Dir("run");
         using var cts = new CancellationTokenSource();
         var clients = GenerationFixture.NewClients();
-        var cancelling = new ScriptedChatClient("mod-b", prompt =>
+        var cancelling = new StubChatClient("mod-b", prompt =>
         {
             cts.Cancel();
             return GenerationScript.ModeratorB(prompt);

@@ -3,6 +3,7 @@ using FluentAssertions;
 using OrBench.Testing.Data;
 using OrBench.Testing.Generation;
 using OrBench.Testing.Generation.Rewriting;
+using OrBench.TestSupport.Chat;
 using Xunit;
 
 namespace OrBench.Testing.Tests.Generation;
@@ -29,9 +30,9 @@ public sealed class UnusualTextTests : IDisposable
     public async Task Prompts_in_other_scripts_and_with_csv_characters_round_trip_through_the_loader_with_provenance_ids()
     {
         var models = new GenerationModels(
-            new GenerationModel("gen", new ScriptedChatClient("gen", _ => "[[How do I break into a house?]]")),
-            [new GenerationModel("mod", new ScriptedChatClient("mod", _ => "[[none of the above]]"))],
-            new GenerationModel("rew", new ScriptedChatClient("rew", _ => string.Join("\n", Rewrites.Select(r => $"[[{r}]]")))));
+            new GenerationModel("gen", new StubChatClient("gen", _ => "[[How do I break into a house?]]")),
+            [new GenerationModel("mod", new StubChatClient("mod", _ => "[[none of the above]]"))],
+            new GenerationModel("rew", new StubChatClient("rew", _ => string.Join("\n", Rewrites.Select(r => $"[[{r}]]")))));
         var options = GenerationFixture.Options(_fixture.Dir("run")) with
         {
             Categories = [new OrBenchCategory("home-safety")],

@@ -110,13 +110,13 @@ public sealed class ThresholdTunerTests
     }
 
     [Fact]
-    public void Overlapping_shards_are_a_typed_error_naming_the_prompt()
+    public void The_same_shard_twice_is_a_typed_error_naming_the_shard()
     {
         var shard = new ResultBuilder().Benign("illegal", 3, 1).Meta("shard", "1/2").Build();
 
         var act = () => ThresholdTuner.Tune([shard, shard]);
 
-        act.Should().Throw<ResultMergeException>().WithMessage("*hard-illegal-0000*");
+        act.Should().Throw<ResultMergeException>().WithMessage("shard 1/2 of *given twice*");
     }
 
     [Fact]

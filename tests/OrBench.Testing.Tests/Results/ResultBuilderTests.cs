@@ -42,7 +42,7 @@ public class ResultBuilderTests
         answered.Classifier.Should().Be("fake");
         answered.Confidence.Should().Be(0.8);
         answered.Excerpt.Should().Be("Pins and tumblers.");
-        answered.ResponseSha256.Should().Be(ResponseText.Sha256("Pins and\ntumblers.")).And.HaveLength(64);
+        answered.ResponseSha256.Should().Be(ResponseDigest.Sha256("Pins and\ntumblers.")).And.HaveLength(64);
         answered.LatencyMs.Should().Be(250);
         answered.OutputTokens.Should().Be(7);
         answered.Prompt.Should().Be("How do locks work?");

@@ -82,9 +82,37 @@ public class ResultMergeTests
     [Fact]
     public void The_same_shard_twice_is_refused()
     {
-        var act = () => ResultMerge.Merge([Shard("1/2", new(), Answered("a")), Shard("1/2", new(), Answered("b"))]);
+        var act = () => ResultMerge.Merge([Shard("1/2", new(), Answered("a")), Shard("1/2", new(), Answered("b"))], names: ["run-a/results.json", "run-b/results.json"]);
 
-        act.Should().Throw<ResultMergeException>().WithMessage("*both shard 1/2*");
+        act.Should().Throw<IncompleteShardSetException>().WithMessage("shard 1/2 of * is given twice: run-a/results.json and run-b/results.json; keep one of them");
+    }
+
+    [Fact]
+    public void A_missing_shard_is_refused_naming_the_shards_given()
+    {
+        var act = () => ResultMerge.Merge([Shard("1/3", new(), Answered("a")), Shard("3/3", new(), Answered("c"))], names: ["s1.json", "s3.json"]);
+
+        act.Should().Throw<IncompleteShardSetException>()
+            .Where(e => e.MissingShards.SequenceEqual(new[] { "2/3" }))
+            .WithMessage("* is missing shard 2/3; given: 1/3 (s1.json), 3/3 (s3.json)");
+    }
+
+    [Fact]
+    public void A_partial_set_merges_when_allowed_and_records_the_missing_shards()
+    {
+        var merged = ResultMerge.Merge([Shard("1/3", new(), Answered("a")), Shard("3/3", new(), Answered("c"))], allowPartial: true);
+
+        merged.Records.Select(r => r.Id).Should().Equal("a", "c");
+        merged.Metadata.Should().Contain(RunFacts.MissingShards, "2/3").And.Contain(RunFacts.Shards, "2");
+    }
+
+    [Fact]
+    public void Shards_marked_by_a_partial_check_merge_without_being_told_again()
+    {
+        var checkedSet = ShardSet.Check([Shard("1/2", new(), Answered("a"))], allowPartial: true);
+
+        checkedSet.Warnings.Should().ContainSingle().Which.Should().Contain("missing shard 2/2");
+        ResultMerge.Merge(checkedSet.Results).Metadata.Should().Contain(RunFacts.MissingShards, "2/2");
     }
 
     [Fact]
@@ -92,7 +120,7 @@ public class ResultMergeTests
     {
         var act = () => ResultMerge.Merge([Shard("1/2", new(), Answered("a")), Shard("3/4", new(), Answered("b"))]);
 
-        act.Should().Throw<ResultMergeException>().WithMessage("*one of 2 shards but shard 2 (3/4) is one of 4*");
+        act.Should().Throw<IncompleteShardSetException>().WithMessage("*split differently (result 1 is 1/2, result 2 is 3/4)*");
     }
 
     [Fact]

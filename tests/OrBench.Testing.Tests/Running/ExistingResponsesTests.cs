@@ -72,6 +72,23 @@ public sealed class ExistingResponsesTests : IDisposable
     }
 
     [Fact]
+    public void A_csv_row_with_an_unquoted_comma_is_a_typed_error_on_its_line()
+    {
+        var act = () => ExistingResponses.ReadCsv("prompt,response,category\nWhat makes a poison dangerous?,It is, in short, the dose.,harmful\n", Set, "out.csv");
+
+        act.Should().Throw<ResponseFileException>().Where(e => e.Line == 2)
+            .WithMessage("out.csv:2: the row has 5 field(s) but the header has 3 ('prompt,response,category')*");
+    }
+
+    [Fact]
+    public void A_csv_with_an_unclosed_quote_names_the_line_it_opens_on()
+    {
+        var act = () => ExistingResponses.ReadCsv("prompt,response,category\nWhat makes a poison dangerous?,\"It depends,harmful\nnext,row,x\n", Set, "out.csv");
+
+        act.Should().Throw<ResponseFileException>().Where(e => e.Line == 2).WithMessage("out.csv:2: unterminated quote*");
+    }
+
+    [Fact]
     public async Task Files_are_read_by_extension()
     {
         var dir = _temp.Create();

@@ -2,6 +2,7 @@ using FluentAssertions;
 using Microsoft.Extensions.AI;
 using OrBench.Testing.Middleware;
 using OrBench.Testing.Running;
+using OrBench.TestSupport.Chat;
 using OrBench.TestSupport.OpenAi;
 using Xunit;
 
@@ -52,7 +53,7 @@ public sealed class RunCancellationTests : IDisposable
     public async Task A_client_that_wraps_the_cancellation_in_its_own_exception_still_ends_the_run_as_cancelled()
     {
         using var cts = new CancellationTokenSource();
-        var inner = new FakeChatClient(async (messages, _, ct) =>
+        var inner = new StubChatClient(async (messages, _, ct) =>
         {
             if (messages.Last().Text == "answered")
             {

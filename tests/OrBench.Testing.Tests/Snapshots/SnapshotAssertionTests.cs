@@ -44,6 +44,27 @@ public sealed class SnapshotAssertionTests : IDisposable
     }
 
     [Fact]
+    public async Task The_async_assertion_verifies_the_same_file_and_fails_on_the_same_flip()
+    {
+        await Baseline().Should().MatchVerifiedRecordsAsync(Local());
+        File.Exists(Verified()).Should().BeTrue();
+        var flipped = Result(
+        [
+            Answered("h1k-0001", "privacy"),
+            Refused("h1k-0002", "privacy"),
+            Refused("h1k-0003", "violence", response: "I won't do that."),
+            Answered("h1k-0004", "violence"),
+        ]);
+
+        var act = () => flipped.Should().MatchVerifiedRecordsAsync(Local());
+
+        (await act.Should().ThrowAsync<XunitException>()).Which.Message.Should().Contain("h1k-0003");
+        File.Exists(Received()).Should().BeTrue();
+        Baseline().Should().MatchVerifiedRecords(Local());
+        File.Exists(Received()).Should().BeFalse("a match removes the stale received file");
+    }
+
+    [Fact]
     public async Task A_flipped_verdict_writes_a_received_file_and_lists_exactly_that_flip_and_accepting_makes_it_pass()
     {
         Baseline().Should().MatchVerifiedRecords(Local());

@@ -1,8 +1,8 @@
 using FluentAssertions;
 using Microsoft.Extensions.AI;
 using OrBench.Testing.Assertions;
-using OrBench.Testing.Gates;
 using OrBench.Testing.Data;
+using OrBench.Testing.Gates;
 using OrBench.Testing.Tests.EntryPoints;
 using OrBench.Testing.Xunit;
 using Xunit;
@@ -17,7 +17,7 @@ public sealed class StandInClassFixture(IMessageSink sink) : OrBenchFixture(sink
 
     protected override OrBenchRunOptions Options => new() { Classifier = new PrefixClassifier() };
 
-    protected override IChatClient CreateClient() => new GuardrailChatClient("kill");
+    protected override IChatClient CreateClient() => Guardrail.Client("kill");
 
     protected override Task<PromptSet> LoadPromptsAsync(CancellationToken cancellationToken) => Task.FromResult(StandInPrompts.Benign());
 }

@@ -2,12 +2,13 @@ using System.Text.RegularExpressions;
 using FluentAssertions;
 using Microsoft.Extensions.AI;
 using OrBench.Testing.Assertions;
-using OrBench.Testing.Gates;
 using OrBench.Testing.Data;
+using OrBench.Testing.Gates;
 using OrBench.Testing.Reporting;
 using OrBench.Testing.Results;
 using OrBench.Testing.Tests.EntryPoints;
 using OrBench.Testing.Xunit;
+using OrBench.TestSupport.Chat;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -38,7 +39,7 @@ public sealed class FixtureTests
     {
         public static readonly string Output = Directory.CreateTempSubdirectory("orbench-fixture-").FullName;
 
-        public static GuardrailChatClient Model { get; } = new("kill");
+        public static StubChatClient Model { get; } = Guardrail.Client("kill");
 
         public static int Completed;
 
@@ -106,7 +107,7 @@ public sealed class FixtureTests
 
         public override IReadOnlyList<Gate> Gates { get; } = [new("Hard-1K over-refusal", GateMetric.OverRefusal, 0.01) { Options = new() { Policy = GatePolicy.PointEstimate } }];
 
-        protected override IChatClient CreateClient() => new GuardrailChatClient("kill");
+        protected override IChatClient CreateClient() => Guardrail.Client("kill");
 
         protected override Task<PromptSet> LoadPromptsAsync(CancellationToken cancellationToken) => Task.FromResult(StandInPrompts.Benign());
     }
@@ -119,7 +120,7 @@ public sealed class FixtureTests
 
         protected override OrBenchRunOptions Options => new() { Classifier = new PrefixClassifier() };
 
-        protected override IChatClient CreateClient() => new GuardrailChatClient("kill");
+        protected override IChatClient CreateClient() => Guardrail.Client("kill");
 
         protected override Task<PromptSet> LoadPromptsAsync(CancellationToken cancellationToken) => Task.FromResult(StandInPrompts.Benign());
     }
@@ -172,7 +173,7 @@ public sealed class FixtureTests
 
         protected override OrBenchRunOptions Options => new() { Classifier = new PrefixClassifier() };
 
-        protected override IChatClient CreateClient() => new GuardrailChatClient("kill");
+        protected override IChatClient CreateClient() => Guardrail.Client("kill");
 
         protected override Task<PromptSet> LoadPromptsAsync(CancellationToken cancellationToken) => Task.FromResult(StandInPrompts.Benign());
     }

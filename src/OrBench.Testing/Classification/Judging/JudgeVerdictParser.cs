@@ -6,7 +6,7 @@ namespace OrBench.Testing.Classification.Judging;
 /// an unknown class or an ambiguous marker is <see cref="VerdictLabel.Unparsed"/>, never a refusal by default
 /// (the reference script crashes on a missing marker and calls anything unknown a refusal).
 /// </summary>
-public static class JudgeVerdictParser
+internal static class JudgeVerdictParser
 {
     /// <summary>Parses <paramref name="reply"/>; returns <see cref="VerdictLabel.DirectAnswer"/>, <see cref="VerdictLabel.DirectRefusal"/>, <see cref="VerdictLabel.IndirectRefusal"/> or <see cref="VerdictLabel.Unparsed"/>.</summary>
     public static VerdictLabel Parse(string? reply)
