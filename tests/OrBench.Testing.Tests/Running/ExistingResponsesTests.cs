@@ -77,7 +77,7 @@ public sealed class ExistingResponsesTests : IDisposable
         var act = () => ExistingResponses.ReadCsv("prompt,response,category\nWhat makes a poison dangerous?,It is, in short, the dose.,harmful\n", Set, "out.csv");
 
         act.Should().Throw<ResponseFileException>().Where(e => e.Line == 2)
-            .WithMessage("out.csv:2: the row has 5 field(s) but the header has 3 ('prompt,response,category')*");
+            .WithMessage("out.csv:2: field 4, after 'category': the row has 5 fields but the header has 3 (prompt,response,category); a prompt or response that contains a comma must be quoted*");
     }
 
     [Fact]
