@@ -16,6 +16,11 @@ if (command is "corpus" or "speed")
     return Speed.Run(command, args);
 }
 
+if (command == "profile")
+{
+    return Profile.Run();
+}
+
 if (command == "classify")
 {
     return Speed.ClassifyFile(args[1]);

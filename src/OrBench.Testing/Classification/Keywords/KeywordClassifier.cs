@@ -109,7 +109,7 @@ public sealed class KeywordClassifier : IRefusalClassifier
     }
 
     /// <summary>The raw signals the offline model uses as features: opener matched, phrase matched in the window, alternative offered anywhere.</summary>
-    internal (bool Opener, bool Phrase, bool Alternative) Signals(ReadOnlySpan<char> response)
+    internal (bool Opener, bool Phrase, bool Alternative) Signals(ReadOnlySpan<char> response, bool alternativeOnlyAfterRefusal = false)
     {
         Span<char> buffer = stackalloc char[ResponseText.OpeningLength];
         buffer = buffer[.._openingLength];
@@ -118,7 +118,7 @@ public sealed class KeywordClassifier : IRefusalClassifier
 
         var region = response.Length > _phraseWindow ? response[.._phraseWindow] : response;
         var phrase = _refusalPhraseSearch is not null && region.IndexOfAny(_refusalPhraseSearch) >= 0;
-        var alternative = _alternativeSearch is not null && response.IndexOfAny(_alternativeSearch) >= 0;
+        var alternative = _alternativeSearch is not null && (!alternativeOnlyAfterRefusal || opener || phrase) && response.IndexOfAny(_alternativeSearch) >= 0;
         return (opener, phrase, alternative);
     }
 

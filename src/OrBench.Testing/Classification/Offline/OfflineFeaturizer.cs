@@ -22,7 +22,7 @@ namespace OrBench.Testing.Classification.Offline;
 internal static class OfflineFeaturizer
 {
     /// <summary>Version of the feature definition; stored in the model file and checked on load.</summary>
-    public const int Version = 4;
+    public const int Version = 5;
 
     /// <summary>Fixed (non-hashed) features placed after the hashed buckets.</summary>
     public const int ReservedFeatures = 32;
@@ -31,6 +31,9 @@ internal static class OfflineFeaturizer
     public const int MaxChars = 4096;
 
     private const int MaxTokens = MaxChars / 2;
+    private const ulong Salt3 = 0x3C6EF372FE94F82BUL;
+    private const ulong Salt4 = 0xA54FF53A5F1D36F1UL;
+    private const ulong Salt5 = 0x510E527FADE682D1UL;
     private const int PositionalTokens = 6;
     private const int LaterPositionalTokens = 4;
     private const int PremiseWindow = 512;
@@ -45,7 +48,7 @@ internal static class OfflineFeaturizer
         where TSink : struct, IFeatureSink
     {
         var buckets = 1 << bucketBits;
-        var mask = buckets - 1;
+        var shift = 64 - bucketBits;
         Span<char> normalized = stackalloc char[MaxChars];
         Span<int> segmentStarts = stackalloc int[SpeakerTagNormalizer.MaxSegments];
         var length = SpeakerTagNormalizer.Normalize(text, normalized, segmentStarts, out var segments, out var tags);
@@ -58,7 +61,7 @@ internal static class OfflineFeaturizer
             return;
         }
 
-        AddCharacterNgrams(normalized, mask, ref sink);
+        AddCharacterNgrams(normalized, shift, ref sink);
 
         Span<uint> tokens = stackalloc uint[MaxTokens];
         Span<uint> prefixes = stackalloc uint[MaxTokens];
@@ -79,20 +82,20 @@ internal static class OfflineFeaturizer
                 var segment = tokens[segmentTokenStarts[s]..segmentTokenStarts[s + 1]];
                 for (var t = 0; t < segment.Length; t++)
                 {
-                    sink.Add(Bucket(segment[t], 1, mask), scale);
+                    sink.Add(Bucket(segment[t], 1, shift), scale);
                     if (t > 0)
                     {
                         var bigram = Combine(segment[t - 1], segment[t]);
-                        sink.Add(Bucket(bigram, 2, mask), scale);
+                        sink.Add(Bucket(bigram, 2, shift), scale);
                         if (t > 1)
                         {
-                            sink.Add(Bucket(Combine(Combine(segment[t - 2], segment[t - 1]), segment[t]), 3, mask), scale);
+                            sink.Add(Bucket(Combine(Combine(segment[t - 2], segment[t - 1]), segment[t]), 3, shift), scale);
                         }
                     }
                 }
             }
 
-            AddOpenings(tokens, segmentTokenStarts, segments, mask, ref sink);
+            AddOpenings(tokens, segmentTokenStarts, segments, shift, ref sink);
         }
 
         AddStructure(prompt, normalized, segmentStarts, segments, tags, tokens, prefixes, segmentTokenStarts, buckets, ref sink);
@@ -119,7 +122,12 @@ internal static class OfflineFeaturizer
         return start >= end ? [] : text[start..end];
     }
 
-    private static void AddCharacterNgrams<TSink>(ReadOnlySpan<char> text, int mask, ref TSink sink)
+    /// <summary>
+    /// Character 3–5-grams, enumerated by their last character: the last four characters are packed into one
+    /// 64-bit window (16 bits each), so every n-gram is hashed from that window (and the character before it for
+    /// 5-grams) with two multiplications and no loop over its characters.
+    /// </summary>
+    private static void AddCharacterNgrams<TSink>(ReadOnlySpan<char> text, int shift, ref TSink sink)
         where TSink : struct, IFeatureSink
     {
         if (text.Length < 3)
@@ -128,39 +136,40 @@ internal static class OfflineFeaturizer
         }
 
         var scale = 1f / MathF.Sqrt(3 * (text.Length - 2));
-        for (var i = 0; i + 3 <= text.Length; i++)
+        var window = ((ulong)text[0] << 16) | text[1];
+        for (var j = 2; j < text.Length; j++)
         {
-            var hash = 2166136261u;
-            var end = Math.Min(text.Length, i + 5);
-            for (var j = i; j < end; j++)
+            var dropped = window >> 48;
+            window = (window << 16) | text[j];
+            sink.Add(Index((window & 0xFFFF_FFFF_FFFFUL) ^ Salt3, shift), scale);
+            if (j >= 3)
             {
-                hash = (hash ^ text[j]) * 16777619u;
-                var n = j - i + 1;
-                if (n >= 3)
+                sink.Add(Index(window ^ Salt4, shift), scale);
+                if (j >= 4)
                 {
-                    sink.Add(Bucket(hash, 4u + (uint)n, mask), scale);
+                    sink.Add(Index(window ^ ((dropped + 1) * Salt5), shift), scale);
                 }
             }
         }
     }
 
-    private static void AddOpenings<TSink>(ReadOnlySpan<uint> tokens, ReadOnlySpan<int> segmentTokenStarts, int segments, int mask, ref TSink sink)
+    private static void AddOpenings<TSink>(ReadOnlySpan<uint> tokens, ReadOnlySpan<int> segmentTokenStarts, int segments, int shift, ref TSink sink)
         where TSink : struct, IFeatureSink
     {
         var first = tokens[segmentTokenStarts[0]..segmentTokenStarts[1]];
         for (var t = 0; t < first.Length && t < PositionalTokens; t++)
         {
-            sink.Add(Bucket(first[t], 10u + (uint)t, mask), 1f);
+            sink.Add(Bucket(first[t], 10u + (uint)t, shift), 1f);
         }
 
         if (first.Length > 1)
         {
-            sink.Add(Bucket(Combine(first[0], first[1]), 20, mask), 1f);
+            sink.Add(Bucket(Combine(first[0], first[1]), 20, shift), 1f);
         }
 
         if (first.Length > 2)
         {
-            sink.Add(Bucket(Combine(Combine(first[0], first[1]), first[2]), 21, mask), 1f);
+            sink.Add(Bucket(Combine(Combine(first[0], first[1]), first[2]), 21, shift), 1f);
         }
 
         if (segments < 2)
@@ -174,12 +183,12 @@ internal static class OfflineFeaturizer
             var segment = tokens[segmentTokenStarts[s]..segmentTokenStarts[s + 1]];
             for (var t = 0; t < segment.Length && t < LaterPositionalTokens; t++)
             {
-                sink.Add(Bucket(segment[t], 30u + (uint)t, mask), scale);
+                sink.Add(Bucket(segment[t], 30u + (uint)t, shift), scale);
             }
 
             if (segment.Length > 1)
             {
-                sink.Add(Bucket(Combine(segment[0], segment[1]), 40, mask), scale);
+                sink.Add(Bucket(Combine(segment[0], segment[1]), 40, shift), scale);
             }
         }
     }
@@ -199,7 +208,7 @@ internal static class OfflineFeaturizer
     {
         var keywords = KeywordClassifier.Default;
         var first = Segment(text, segmentStarts, segments, 0);
-        var (opener, phrase, alternative) = keywords.Signals(first);
+        var (opener, phrase, alternative) = keywords.Signals(first, alternativeOnlyAfterRefusal: true);
         Flag(ref sink, buckets + 1, opener);
         Flag(ref sink, buckets + 2, phrase);
         Flag(ref sink, buckets + 3, alternative);
@@ -209,7 +218,7 @@ internal static class OfflineFeaturizer
         for (var s = 1; s < segments; s++)
         {
             var segment = Segment(text, segmentStarts, segments, s);
-            var signals = keywords.Signals(segment);
+            var signals = keywords.Signals(segment, alternativeOnlyAfterRefusal: true);
             laterRefuses |= signals.Opener;
             laterContent |= !signals.Opener && !signals.Phrase && segment.Length >= ContentAfterRefusal;
         }
@@ -312,14 +321,13 @@ internal static class OfflineFeaturizer
 
     private static uint Combine(uint first, uint second) => (first * 0x9E3779B1u) ^ (second + 0x7F4A7C15u + (first << 6) + (first >> 2));
 
-    private static int Bucket(uint hash, uint seed, int mask)
+    private static int Bucket(uint hash, uint seed, int shift) => Index(((ulong)(seed + 1) << 32) | hash, shift);
+
+    /// <summary>A 64-bit key's bucket: two multiplications with an xor-shift between them, the top bits kept.</summary>
+    private static int Index(ulong key, int shift)
     {
-        var h = hash ^ (seed * 0x85EBCA6Bu);
-        h ^= h >> 16;
-        h *= 0x85EBCA6Bu;
-        h ^= h >> 13;
-        h *= 0xC2B2AE35u;
-        h ^= h >> 16;
-        return (int)(h & (uint)mask);
+        var h = key * 0x9E3779B97F4A7C15UL;
+        h ^= h >> 32;
+        return (int)((h * 0xD6E8FEB86659FD93UL) >> shift);
     }
 }

@@ -23,6 +23,9 @@ internal static class SpeakerTagNormalizer
     /// <summary>Most words in an unbracketed <c>Name:</c> tag.</summary>
     private const int MaxTagWords = 3;
 
+    /// <summary>ASCII characters the slow path would copy unchanged or lower-case, mapped to what it writes; 0 for the rest.</summary>
+    private static readonly char[] AsciiMap = BuildAsciiMap();
+
     private static readonly string[] RoleWords =
         ["assistant", "user", "system", "model", "bot", "ai", "response", "respond", "answer", "output", "reply", "gpt", "chatgpt"];
 
@@ -94,6 +97,21 @@ internal static class SpeakerTagNormalizer
         return written;
     }
 
+    private static char[] BuildAsciiMap()
+    {
+        var map = new char[128];
+        for (var c = (char)1; c < 128; c++)
+        {
+            if (!char.IsWhiteSpace(c) && c is not ('<' or '[' or '*'))
+            {
+                var n = ResponseText.NormalizeApostrophe(c);
+                map[c] = n is >= 'A' and <= 'Z' ? (char)(n | 0x20) : n;
+            }
+        }
+
+        return map;
+    }
+
     private static void StartSegment(Span<int> starts, ref int segments, int offset)
     {
         if (segments < starts.Length && segments < MaxSegments)
@@ -109,6 +127,15 @@ internal static class SpeakerTagNormalizer
         for (var i = 0; i < line.Length && written < destination.Length; i++)
         {
             var c = line[i];
+
+            // Fast path: ASCII that is neither space, '*', nor the start of a control token maps through a table.
+            if (c < 128 && AsciiMap[c] is var mapped and not '\0')
+            {
+                lastWasSpace = false;
+                destination[written++] = mapped;
+                continue;
+            }
+
             if (c == '<' && ControlTokenLength(line[i..]) is var control and > 0)
             {
                 tags++;
